@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { findChromium } from './browser'
+
+/**
+ * Runs the Slidev CLI with `--executable-path` set from the shared browser finder, so
+ * `slidev build` (which exports the downloadable PDF) and `slidev export` work where
+ * Playwright could not download its own browser.
+ */
+export async function runSlidev(args: string[]): Promise<void> {
+  const executable = await findChromium()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], { stdio: 'inherit' })
+    child.on('exit', code => code === 0 ? resolve() : reject(new Error(`slidev ${args.join(' ')} exited with ${code}`)))
+  })
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runSlidev(process.argv.slice(2)).catch((error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}
