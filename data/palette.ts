@@ -44,6 +44,7 @@ export const organisationPalette: Record<OrganisationId, string> = {
   databricks: '#fa5252',
   hpcai: '#fd7e14',
   uw: '#5f3dc4',
+  eleutherai: '#9c6644',
 }
 
 /**

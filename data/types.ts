@@ -29,6 +29,7 @@ export const ORGANISATIONS = [
   'databricks',
   'hpcai',
   'uw',
+  'eleutherai',
 ] as const
 export type OrganisationId = typeof ORGANISATIONS[number]
 
@@ -65,6 +66,12 @@ export interface Correction {
   source: string
 }
 
+/** A correction that concerns no single model (errata slide groups them by topic). */
+export interface GeneralCorrection extends Correction {
+  /** Short Chinese label of what the claim is about. */
+  topic: string
+}
+
 export interface ModelRecord {
   /** Stable kebab-case id used by pages: `<ModelCard id="t5" />`. */
   id: string
@@ -72,9 +79,19 @@ export interface ModelRecord {
   name: string
   /** Who built it (the real organisation, which may differ from the outline's grouping). */
   org: OrganisationId
-  /** First public release: first arXiv version or the official announcement. */
+  /**
+   * First public release: first arXiv version or the official announcement. For a few models the
+   * deck dates the paper and records the earlier blog / weight release in `earlierRelease`.
+   */
   released: IsoDate
-  /** Outline sections that mention this model. */
+  /**
+   * An official announcement or weight release that came before `released` where the deck dates the
+   * model by its paper (InstructGPT blog, BLOOM weights, GLM-130B weights, LLaMA blog).
+   */
+  earlierRelease?: { date: IsoDate, what: string }
+  /** Other organisations that co-built it (MT-NLG: Microsoft + NVIDIA). */
+  partners?: OrganisationId[]
+  /** Outline sections that mention this model; empty for roots that only feed the family tree. */
   sections: OutlineSection[]
   architecture: Architecture
   /** 解决问题 */
@@ -100,6 +117,8 @@ export interface ModelRecord {
   /** Ids of the models it builds on, for the family tree. */
   basedOn?: string[]
   corrections: Correction[]
+  /** Longer text for speaker notes: outline sentences that did not fit, caveats, sources. */
+  notes?: string
 }
 
 export interface Organisation {

@@ -9,7 +9,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { launchChromium } from './browser'
 import { serveStatic } from './serve'
-import { settleSlide, slideCount } from './slide-page'
+import { newDeckContext, settleSlide, slideCount } from './slide-page'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,7 +23,8 @@ const { values, positionals } = parseArgs({
 const server = await serveStatic(values.dist!)
 const browser = await launchChromium()
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: values.dark ? 'dark' : 'light' })
+  const context = await newDeckContext(browser, { viewport: { width: 1280, height: 720 }, colorScheme: values.dark ? 'dark' : 'light' })
+  const page = await context.newPage()
   await page.goto(`${server.url}1`)
   const total = await slideCount(page)
   const slides = positionals.length ? positionals.map(Number) : Array.from({ length: total }, (_, i) => i + 1)

@@ -1,7 +1,10 @@
 /// <reference path="../setup/root.ts" />
-import type { Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-chromium'
 
-/** Number of slides the running deck has (Slidev exposes it on the nav). */
+/** Slidev's canvas size (headmatter `canvasWidth` default, 16:9). */
+export const CANVAS = { width: 980, height: 552 } as const
+
+/** Number of slides the running deck has. */
 export async function slideCount(page: Page): Promise<number> {
   await page.waitForFunction(() => (window.__deckNav?.total ?? 0) > 0)
   return page.evaluate(() => window.__deckNav!.total)
@@ -13,8 +16,7 @@ export async function slideCount(page: Page): Promise<number> {
  */
 export async function settleSlide(page: Page, no: number, timeout = 15_000): Promise<void> {
   await page.waitForFunction(n => window.__deckNav?.currentSlideNo === n, no, { timeout })
-  const slide = page.locator(`.slidev-page-${no}`).first()
-  await slide.waitFor({ timeout })
+  await page.locator(`.slidev-page-${no}`).first().waitFor({ timeout })
   await page.waitForFunction((n) => {
     const root = document.querySelector(`.slidev-page-${n}`)
     if (!root || root.querySelector('.slidev-slide-loading'))
@@ -23,5 +25,22 @@ export async function settleSlide(page: Page, no: number, timeout = 15_000): Pro
     return [...root.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg'))
   }, no, { timeout })
   await page.evaluate(() => document.fonts.ready)
-  await page.waitForTimeout(300) // slide transition
+  // Let the slide transition finish so boxes are measured where they will stay.
+  await page.waitForTimeout(450)
+}
+
+/** Goes to slide `no` inside the running app (no reload), all clicks revealed by default. */
+export async function gotoSlide(page: Page, no: number, clicks = 999): Promise<void> {
+  await page.evaluate(([n, c]) => window.__deckNav!.go(n, c), [no, clicks] as const)
+  await settleSlide(page, no)
+}
+
+/**
+ * A browser context for driving the deck. tsx compiles our functions with esbuild's keepNames,
+ * which wraps them in `__name(...)`; functions passed to `page.evaluate` need that helper in the page.
+ */
+export async function newDeckContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: CANVAS, ...options })
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn' })
+  return context
 }

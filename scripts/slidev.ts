@@ -7,11 +7,23 @@ import { findChromium } from './browser'
  * `slidev build` (which exports the downloadable PDF) and `slidev export` work where
  * Playwright could not download its own browser.
  */
-export async function runSlidev(args: string[]): Promise<void> {
+export async function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
   const executable = await findChromium()
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], { stdio: 'inherit' })
-    child.on('exit', code => code === 0 ? resolve() : reject(new Error(`slidev ${args.join(' ')} exited with ${code}`)))
+    const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], {
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    })
+    // Quiet runs keep the output and show it only when the command fails.
+    let output = ''
+    child.stdout?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('exit', code => code === 0
+      ? resolve()
+      : reject(new Error(`slidev ${args.join(' ')} exited with ${code}${output ? `\n${output.slice(-4000)}` : ''}`)))
   })
 }
 

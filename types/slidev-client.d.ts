@@ -4,7 +4,13 @@
 declare module '@slidev/client' {
   import type { ComputedRef, Ref } from 'vue'
 
+  export interface SlideRouteLike {
+    no: number
+    meta?: { slide?: { title?: string, frontmatter?: Record<string, unknown> } }
+  }
+
   export interface SlidevNav {
+    slides: ComputedRef<SlideRouteLike[]>
     total: ComputedRef<number>
     currentSlideNo: ComputedRef<number>
     clicks: ComputedRef<number>

@@ -1,0 +1,118 @@
+/** Child processes the benchmark times: builds, the PDF export and the notes handout. */
+import { spawn } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import process from 'node:process'
+import { inflateSync } from 'node:zlib'
+import { PROJECT_ROOT } from './decks'
+import { round } from './stats'
+
+const STACK_LINE = /^\s+at /
+const TSX_CLI = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs')
+
+export interface Timed {
+  ms: number
+  ok: boolean
+  /** Last lines of the output when the command failed. */
+  failure?: string
+}
+
+/** Runs `tsx <script> ...args` from the project root, output to `log`; never throws. */
+export async function timeTsx(script: string, args: string[], log: string): Promise<Timed> {
+  const out = createWriteStream(log)
+  const started = performance.now()
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [TSX_CLI, script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.pipe(out, { end: false })
+    child.stderr.pipe(out, { end: false })
+    child.on('error', () => resolve(null))
+    child.on('close', resolve)
+  })
+  const ms = round(performance.now() - started, 0)
+  await new Promise(resolve => out.end(resolve))
+  if (code === 0)
+    return { ms, ok: true }
+  const text = await readFile(log, 'utf8').catch(() => '')
+  const tail = text.trim().split('\n').filter(line => !STACK_LINE.test(line)).slice(-8).join('\n')
+  return { ms, ok: false, failure: `exit ${code}; ${log}:\n${tail}` }
+}
+
+export interface DirSize {
+  files: number
+  bytes: number
+  jsBytes: number
+}
+
+export async function dirSize(dir: string): Promise<DirSize> {
+  const size: DirSize = { files: 0, bytes: 0, jsBytes: 0 }
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile())
+      continue
+    const { size: bytes } = await stat(join(entry.parentPath, entry.name))
+    size.files++
+    size.bytes += bytes
+    if (['.js', '.mjs'].includes(extname(entry.name)))
+      size.jsBytes += bytes
+  }
+  return size
+}
+
+/**
+ * Page count of a PDF: `/Type /Page` objects, also inside compressed object streams
+ * (pdf-lib, which Slidev uses to add the outline, writes those).
+ */
+export async function pdfPages(file: string): Promise<number> {
+  const raw = await readFile(file)
+  const text = raw.toString('latin1')
+  const page = /\/Type\s*\/Page(?![a-z])/gi
+  let count = text.match(page)?.length ?? 0
+  for (const match of text.matchAll(/\/Type\s*\/ObjStm/g)) {
+    const keyword = text.indexOf('stream', match.index)
+    if (keyword < 0)
+      continue
+    const start = keyword + 'stream'.length + (text[keyword + 6] === '\r' ? 2 : 1)
+    const end = text.indexOf('endstream', start)
+    try {
+      count += inflateSync(raw.subarray(start, end)).toString('latin1').match(page)?.length ?? 0
+    }
+    catch {}
+  }
+  return count
+}
+
+export interface ExportResult {
+  /** Why it was not measured (e.g. skipped by a flag), or null. */
+  skipped: string | null
+  ms: number | null
+  pages: number | null
+  bytes: number | null
+  failure?: string
+}
+
+const skipped = (reason: string): ExportResult => ({ skipped: reason, ms: null, pages: null, bytes: null })
+
+async function timedPdf(script: string, args: string[], output: string, log: string): Promise<ExportResult> {
+  const run = await timeTsx(script, args, log)
+  if (!run.ok || !existsSync(output))
+    return { skipped: null, ms: run.ms, pages: null, bytes: null, failure: run.failure ?? `no ${output} written` }
+  return { skipped: null, ms: run.ms, pages: await pdfPages(output), bytes: (await stat(output)).size }
+}
+
+/** `tsx scripts/slidev.ts export <entry> --output <pdf>` (Slidev's exporter, the shared browser). */
+export async function exportPdf(entry: string, output: string, log: string, skip: string | null): Promise<ExportResult> {
+  if (skip)
+    return skipped(skip)
+  return timedPdf('scripts/slidev.ts', ['export', entry, '--output', output], output, log)
+}
+
+export const NOTES_SCRIPT = 'scripts/export-notes.ts'
+
+/** `npm run export:notes -- --dist <dist> --output <pdf>`, run through tsx directly. */
+export async function exportNotesPdf(dist: string, output: string, log: string, skip: string | null): Promise<ExportResult> {
+  if (skip)
+    return skipped(skip)
+  if (!existsSync(join(PROJECT_ROOT, NOTES_SCRIPT)))
+    return skipped('export:notes missing')
+  return timedPdf(NOTES_SCRIPT, ['--dist', dist, '--output', output], output, log)
+}

@@ -1,0 +1,152 @@
+/**
+ * The speaker's handout: one A4 page per slide, the slide as rendered (all clicks revealed)
+ * with its speaker notes below, like a presentation program's notes pages.
+ *
+ *   npm run export:notes -- [--dist dist] [--output exports/llm-overview-notes.pdf] [--dark]
+ *
+ * Without --dist it builds the deck first. Slidev's own `export-notes` prints notes without the
+ * slides and cannot be given a browser, so this drives the shared browser finder instead.
+ */
+import { mkdir, rm } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { launchChromium } from './browser'
+import { serveStatic } from './serve'
+import { gotoSlide, newDeckContext, slideCount } from './slide-page'
+import { runSlidev } from './slidev'
+
+export interface NotesExportOptions {
+  /** A built deck; built into a temporary folder when absent. */
+  dist?: string
+  entry?: string
+  output: string
+  dark?: boolean
+}
+
+interface NotesPage {
+  no: number
+  title: string
+  image: string
+  notesHtml: string
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+function handoutHtml(title: string, pages: NotesPage[], total: number, fontFaces: string): string {
+  const sheets = pages.map(p => `
+    <section class="sheet">
+      <header><span class="no">${p.no} / ${total}</span><span class="title">${escapeHtml(p.title)}</span></header>
+      <img src="${p.image}" alt="">
+      <div class="notes">${p.notesHtml || '<p class="empty">(无备注)</p>'}</div>
+    </section>`).join('\n')
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)} · 讲者备注</title>
+<style>
+${fontFaces}
+  @page { size: A4; margin: 12mm 14mm 14mm; }
+  body { margin: 0; font-family: 'Inter Variable', 'Noto Sans SC Variable', 'Noto Sans CJK SC', sans-serif; color: #1a1b1e; }
+  .sheet { break-after: page; display: flex; flex-direction: column; gap: 4mm; }
+  .sheet:last-child { break-after: auto; }
+  header { display: flex; gap: 4mm; font-size: 11pt; font-weight: 600; border-bottom: 1px solid #ced4da; padding-bottom: 2mm; }
+  header .no { color: #868e96; font-variant-numeric: tabular-nums; }
+  img { display: block; box-sizing: border-box; width: 100%; border: 1px solid #ced4da; border-radius: 2mm; }
+  .notes { font-size: 11pt; line-height: 1.65; }
+  .notes p { margin: 0 0 2.5mm; }
+  .notes ul, .notes ol { margin: 0 0 2.5mm; padding-left: 6mm; }
+  .notes code { font-family: 'JetBrains Mono Variable', monospace; font-size: 10pt; }
+  .notes .slidev-note-click-mark { display: inline-block; font-size: 8.5pt; font-weight: 600; color: #3b5bdb; border: 1px solid #3b5bdb; border-radius: 3mm; padding: 0 2mm; margin-right: 1.5mm; }
+  .notes .slidev-note-click-mark::before { content: '点击 '; }
+  .empty { color: #868e96; }
+</style></head><body>${sheets}</body></html>`
+}
+
+export async function exportNotes(options: NotesExportOptions): Promise<{ output: string, pages: number }> {
+  let dist = options.dist
+  let builtHere = false
+  if (!dist) {
+    dist = resolve('.work/notes-dist')
+    await runSlidev(['build', options.entry ?? 'slides.md', '--out', dist], { quiet: true })
+    builtHere = true
+  }
+  const server = await serveStatic(dist)
+  const browser = await launchChromium()
+  try {
+    const context = await newDeckContext(browser, { deviceScaleFactor: 2, colorScheme: options.dark ? 'dark' : 'light' })
+    const page = await context.newPage()
+
+    // Notes as Slidev renders them for the presenter (Markdown → HTML, [click] markers kept).
+    await page.goto(`${server.url}presenter/print`)
+    await page.waitForSelector('.slidev-note')
+    const notes = await page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('#page-root .break-inside-avoid-page')].map((block) => {
+        const no = Number((block.querySelector('h2 .opacity-50')?.textContent ?? '').split('/')[0])
+        return [no, block.querySelector('.slidev-note')?.innerHTML ?? '']
+      }),
+    ) as Record<number, string>)
+    const deckTitle = await page.title()
+    // The deck's self-hosted @font-face rules, so the handout's Chinese text uses the same fonts.
+    const fontFaces = await page.evaluate(() => [...document.styleSheets]
+      .flatMap((sheet) => {
+        try {
+          return [...sheet.cssRules]
+        }
+        catch {
+          return []
+        }
+      })
+      .filter(rule => rule instanceof CSSFontFaceRule)
+      .map(rule => rule.cssText)
+      .join('\n'))
+
+    await page.goto(`${server.url}1`)
+    const total = await slideCount(page)
+    const pages: NotesPage[] = []
+    for (let no = 1; no <= total; no++) {
+      await gotoSlide(page, no)
+      const slide = page.locator(`.slidev-page-${no}`).first()
+      const image = await slide.screenshot({ type: 'jpeg', quality: 82 })
+      const title = await page.evaluate(n => window.__deckNav?.slides[n - 1]?.meta?.slide?.title ?? '', no)
+      pages.push({ no, title, image: `data:image/jpeg;base64,${image.toString('base64')}`, notesHtml: notes[no] ?? '' })
+    }
+
+    const printer = await context.newPage()
+    // Served from the deck's origin, so the deck's font files load.
+    const html = handoutHtml(deckTitle.replace(/^Notes - /, ''), pages, total, fontFaces)
+    await printer.route(`${server.url}__handout.html`, route => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }))
+    await printer.goto(`${server.url}__handout.html`, { waitUntil: 'load' })
+    await printer.evaluate(() => document.fonts.ready)
+    await mkdir(dirname(resolve(options.output)), { recursive: true })
+    await printer.pdf({
+      path: options.output,
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:8pt;color:#868e96;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    })
+    return { output: options.output, pages: pages.length }
+  }
+  finally {
+    await browser.close()
+    await server.close()
+    if (builtHere)
+      await rm(dist, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string' },
+      entry: { type: 'string' },
+      output: { type: 'string', default: 'exports/llm-overview-notes.pdf' },
+      dark: { type: 'boolean', default: false },
+    },
+  })
+  exportNotes({ dist: values.dist, entry: values.entry, output: values.output!, dark: values.dark })
+    .then(({ output, pages }) => console.log(`notes handout: ${output} (${pages} pages)`))
+    .catch((error: Error) => {
+      console.error(error.message)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,59 @@
+/**
+ * The slides PDF, exported from a static build rather than Slidev's dev server: the same pages
+ * the hosted copy serves, and no file watcher to reload mid-export.
+ *
+ *   npm run export -- [--dark] [--with-clicks] [--output exports/llm-overview-slides.pdf]
+ *
+ * Bookmarks per section (`withToc`) and the file name (`exportFilename`) come from the headmatter.
+ */
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { runSlidev } from './slidev'
+
+export const EXPORT_FILENAME = 'llm-overview-slides'
+
+export interface SlidesExportOptions {
+  output: string
+  dark?: boolean
+  withClicks?: boolean
+  quiet?: boolean
+}
+
+export async function exportSlides(options: SlidesExportOptions): Promise<string> {
+  const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
+  try {
+    // A generous per-page timeout: a busy 2-core machine can take a while on diagram slides.
+    const args = ['build', '--download', '--timeout', '120000', '--out', work]
+    if (options.dark)
+      args.push('--dark')
+    if (options.withClicks)
+      args.push('--with-clicks')
+    await runSlidev(args, { quiet: options.quiet })
+    await mkdir(dirname(options.output), { recursive: true })
+    await copyFile(join(work, `${EXPORT_FILENAME}.pdf`), options.output)
+    return options.output
+  }
+  finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      'dark': { type: 'boolean', default: false },
+      'with-clicks': { type: 'boolean', default: false },
+      'output': { type: 'string' },
+    },
+  })
+  const output = values.output ?? `exports/${EXPORT_FILENAME}${values.dark ? '-dark' : ''}${values['with-clicks'] ? '-clicks' : ''}.pdf`
+  exportSlides({ output, dark: values.dark, withClicks: values['with-clicks'] })
+    .then(file => console.log(`slides PDF: ${file}`))
+    .catch((error: Error) => {
+      console.error(error.message)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,152 @@
+import type { Directive } from 'vue'
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import Agenda from '../../components/Agenda.vue'
+import AttentionMasks from '../../components/AttentionMasks.vue'
+import ErrataTable from '../../components/ErrataTable.vue'
+import ParadigmCard from '../../components/ParadigmCard.vue'
+import ReferenceList from '../../components/ReferenceList.vue'
+import { agenda, appendix } from '../../data/agenda'
+import { allCorrections } from '../../data/errata'
+import { models } from '../../data/models'
+import { architecturePalette } from '../../data/palette'
+import { extraReferences, pageCount, paginate, referenceEntries } from '../../data/references'
+import { causalMask, fullyVisibleMask, prefixMask } from '../../snippets/attention'
+
+const root = resolve(__dirname, '../..')
+
+/** Slidev's globals, stubbed: <Link> renders an anchor carrying its target; v-click marks the node. */
+const Link = defineComponent({
+  props: { to: { type: [String, Number], required: true } },
+  setup: (props, { slots }) => () => h('a', { 'data-to': String(props.to) }, slots.default?.()),
+})
+const vClick: Directive<HTMLElement> = { mounted: el => el.setAttribute('data-v-click', '') }
+const global = { components: { Link }, directives: { click: vClick } }
+
+/** Props of every `<Name … />` usage in a Markdown file, e.g. `:page="2" :per-page="14"`. */
+function usages(file: string, name: string): Record<string, number>[] {
+  const md = readFileSync(resolve(root, file), 'utf8')
+  return [...md.matchAll(new RegExp(`<${name}\\b([^>]*)/>`, 'g'))].map(m =>
+    Object.fromEntries([...m[1].matchAll(/:([\w-]+)="(\d+)"/g)].map(([, k, v]) => [k, Number(v)])))
+}
+
+describe('ParadigmCard', () => {
+  const props = { arch: 'decoder-only', models: 'GPT-3 等', structure: '只有 Decoder', method: '从左到右', scene: '生成', cons: '单向' } as const
+
+  it('lays out the five fields in order, labelled', () => {
+    const w = mount(ParadigmCard, { props })
+    expect(w.findAll('dt').map(d => d.text())).toEqual(['常见模型', '结构', '方法', '场景', '缺点'])
+    expect(w.findAll('dd').map(d => d.text())).toEqual(['GPT-3 等', '只有 Decoder', '从左到右', '生成', '单向'])
+  })
+
+  it('takes its colour from the architecture palette', () => {
+    const w = mount(ParadigmCard, { props })
+    expect(w.attributes('data-arch')).toBe('decoder-only')
+    expect(w.html()).toContain(architecturePalette['decoder-only'].fill)
+  })
+})
+
+describe('AttentionMasks', () => {
+  const n = 5
+  const prefix = 2
+  const w = mount(AttentionMasks, { props: { n, prefix }, global })
+
+  it.each([
+    ['full', fullyVisibleMask(n)],
+    ['causal', causalMask(n)],
+    ['prefix', prefixMask(n, prefix)],
+  ] as const)('draws the %s mask exactly as snippets/attention.ts computes it', (key, mask) => {
+    const cells = w.find(`[data-mask="${key}"]`).findAll('[data-visible]').map(c => c.attributes('data-visible') === 'true')
+    expect(cells).toHaveLength(n * n)
+    expect(cells).toEqual(mask.flat().map(x => x === 0))
+  })
+
+  it('reveals the three matrices one click each', () => {
+    expect(w.findAll('[data-v-click]')).toHaveLength(3)
+  })
+})
+
+describe('Agenda', () => {
+  const w = mount(Agenda, { global })
+
+  it('lists the six sections in order, each linking to its alias, plus the appendix', () => {
+    const targets = w.findAll('a').map(a => a.attributes('data-to'))
+    expect(agenda.map(a => a.no)).toEqual(['1', '2', '3', '4', '5', '6'])
+    expect(targets).toEqual([...agenda.map(a => a.alias), appendix.alias])
+    for (const item of agenda)
+      expect(w.text()).toContain(item.title)
+  })
+
+  it.each([...agenda, appendix].map(a => [a.alias, a] as const))('alias "%s" is the routeAlias of the first slide of its page', (alias, item) => {
+    const md = readFileSync(resolve(root, item.page), 'utf8')
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(md)?.[1] ?? ''
+    expect(frontmatter, `${item.page} must start with a section slide whose frontmatter has "routeAlias: ${alias}"`).toMatch(new RegExp(`^routeAlias:\\s*${alias}\\s*$`, 'm'))
+  })
+
+  it('aliases are unique across pages', () => {
+    const aliases = readdirSync(resolve(root, 'pages'))
+      .filter(f => f.endsWith('.md'))
+      .flatMap(f => [...readFileSync(resolve(root, 'pages', f), 'utf8').matchAll(/^routeAlias:\s*(\S+)/gm)].map(m => m[1]))
+    expect(new Set(aliases).size).toBe(aliases.length)
+  })
+})
+
+describe('references', () => {
+  const entries = referenceEntries()
+
+  it('hold every model\'s paper and every extra reference, each URL once', () => {
+    const urls = entries.map(e => e.url)
+    expect(new Set(urls).size).toBe(urls.length)
+    for (const m of models)
+      expect(urls, `${m.name}'s paper`).toContain(m.paper.url)
+    for (const r of extraReferences)
+      expect(urls).toContain(r.url)
+    for (const e of entries)
+      expect(e.url).toMatch(/^https:\/\//)
+  })
+
+  it('paginate splits without losing or repeating items', () => {
+    const items = Array.from({ length: 11 }, (_, i) => i)
+    expect(pageCount(items.length, 4)).toBe(3)
+    expect([1, 2, 3].flatMap(p => paginate(items, p, 4))).toEqual(items)
+    expect(() => paginate(items, 0, 4)).toThrow(RangeError)
+  })
+
+  const slides = usages('pages/99-appendix.md', 'ReferenceList')
+  it('the appendix shows every reference exactly once, no empty slide', () => {
+    const shown = slides.flatMap(({ 'page': page, 'per-page': perPage }) => {
+      const hrefs = mount(ReferenceList, { props: { page, perPage } }).findAll('a').map(a => a.attributes('href'))
+      expect(hrefs.length, `ReferenceList page ${page} is empty`).toBeGreaterThan(0)
+      return hrefs
+    })
+    expect(shown, 'add or remove a <ReferenceList :page="…" /> slide in pages/99-appendix.md').toEqual(entries.map(e => e.url))
+  })
+})
+
+describe('ErrataTable', () => {
+  const corrections = allCorrections()
+  const slides = usages('pages/99-appendix.md', 'ErrataTable')
+
+  it('the appendix shows every correction exactly once, no empty slide', () => {
+    const shown = slides.flatMap(({ 'page': page, 'per-page': perPage }) => {
+      const rows = mount(ErrataTable, { props: { page, perPage } }).findAll('tbody tr')
+      expect(rows.length, `ErrataTable page ${page} is empty`).toBeGreaterThan(0)
+      return rows.map(r => r.findAll('td').map(td => td.text()))
+    })
+    expect(shown.length, 'add or remove an <ErrataTable :page="…" /> slide in pages/99-appendix.md').toBe(corrections.length)
+    expect(shown.map(([topic, outline, fact]) => [topic, outline, fact])).toEqual(corrections.map(c => [c.topic, c.outline, c.fact]))
+  })
+
+  it('links URLs and arXiv ids in the sources', () => {
+    const w = mount(ErrataTable, { props: { page: 1, perPage: corrections.length } })
+    const hrefs = w.findAll('tbody a').map(a => a.attributes('href'))
+    const arxivIds = corrections.flatMap(c => [...c.source.matchAll(/arXiv[:\s]?(\d{4}\.\d{4,5})/g)].map(m => `https://arxiv.org/abs/${m[1]}`))
+    const urls = corrections.flatMap(c => c.source.match(/https:\/\/\S+/g) ?? [])
+    expect(hrefs.length).toBe(arxivIds.length + urls.length)
+    for (const id of arxivIds)
+      expect(hrefs).toContain(id)
+  })
+})

@@ -1,0 +1,313 @@
+import type { ModelRecord } from '../../data/types'
+import { describe, expect, it } from 'vitest'
+import { allCorrections, generalCorrections } from '../../data/errata'
+import { modelById, models, modelsInSection, outlineOrder } from '../../data/models'
+import { organisations } from '../../data/organisations'
+import { architecturePalette, organisationPalette } from '../../data/palette'
+import { isValidIsoDate, validateModels } from '../../data/schema'
+import { ARCHITECTURES, ORGANISATIONS, OUTLINE_SECTIONS } from '../../data/types'
+
+/** A deep copy of the real data with one record changed. */
+function broken(id: string, change: (record: Record<string, unknown>) => void): unknown[] {
+  const copy = structuredClone(models) as unknown as Record<string, unknown>[]
+  const target = copy.find(r => r.id === id)
+  if (!target)
+    throw new Error(`no record ${id}`)
+  change(target)
+  return copy
+}
+
+const REQUIRED_IDS = [
+  'transformer',
+  'bert',
+  'gpt',
+  'gpt-2',
+  'megatron-lm',
+  't5',
+  'gpt-3',
+  'jurassic-1',
+  'lamda',
+  'flan',
+  'mt-nlg',
+  'gopher',
+  'glam',
+  'instructgpt',
+  'chinchilla',
+  'palm',
+  'opt-175b',
+  'glm',
+  'glm-130b',
+  'bloom',
+  'self-instruct',
+  'chatgpt',
+  'llama',
+  'colossalchat',
+  'kosmos-1',
+  'palm-e',
+  'visual-chatgpt',
+  'gpt-4',
+  'chatglm-6b',
+  'dolly',
+  'gpt-j',
+]
+
+describe('the real model data', () => {
+  it('validates with zero messages', () => {
+    expect(validateModels(models)).toEqual([])
+  })
+
+  it('holds exactly the ids pages code against', () => {
+    expect(models.map(m => m.id).sort()).toEqual([...REQUIRED_IDS].sort())
+  })
+
+  it('is sorted by release date', () => {
+    const dates = models.map(m => m.released)
+    expect(dates).toEqual([...dates].sort())
+  })
+
+  it('dates the errata models as errata.md says', () => {
+    const expected: Record<string, string> = {
+      't5': '2019-10-23',
+      'palm': '2022-04-04',
+      'lamda': '2022-01-20',
+      'flan': '2021-09-03',
+      'glam': '2021-12-13',
+      'kosmos-1': '2023-02-27',
+      'glm': '2021-03-18',
+      'chatglm-6b': '2023-03-14',
+      'colossalchat': '2023-03-28',
+      'dolly': '2023-03-24',
+      'self-instruct': '2022-12-20',
+    }
+    for (const [id, date] of Object.entries(expected))
+      expect(modelById(id).released, id).toBe(date)
+  })
+
+  it('keeps earlier releases earlier than the dated release', () => {
+    for (const m of models.filter(m => m.earlierRelease))
+      expect(m.earlierRelease!.date < m.released, m.id).toBe(true)
+  })
+
+  it('marks GPT-3 as the start of large models', () => {
+    expect(modelById('gpt-3').milestone).toBe('开始大模型')
+    expect(models.filter(m => m.milestone).map(m => m.id)).toEqual(['gpt-3'])
+  })
+
+  it('records the corrected facts', () => {
+    expect(modelById('dolly').org).toBe('databricks')
+    expect(modelById('dolly').basedOn).toEqual(['gpt-j'])
+    expect(modelById('kosmos-1').params[0].total).toBeCloseTo(1.6e9)
+    expect(modelById('chatglm-6b').params.map(p => p.total)).toEqual([6.2e9])
+    expect(modelById('t5').params).toHaveLength(5)
+    expect(modelById('glam').params[0]).toMatchObject({ total: 1.2e12, active: 9.66e10 })
+    expect(modelById('gpt-4').params).toEqual([])
+    expect(modelById('chinchilla').tokens).toBe(1.4e12)
+  })
+
+  it('gives every model a family-tree path back to the Transformer', () => {
+    for (const m of models) {
+      const seen = new Set<string>()
+      let current: ModelRecord = m
+      while (current.basedOn?.length) {
+        expect(seen.has(current.id), `cycle through ${current.id}`).toBe(false)
+        seen.add(current.id)
+        current = modelById(current.basedOn[0])
+      }
+      expect(current.id, m.id).toBe('transformer')
+    }
+  })
+
+  it('has a name and colour for every organisation and architecture', () => {
+    for (const org of ORGANISATIONS) {
+      expect(organisations[org].id).toBe(org)
+      expect(organisations[org].name.length).toBeGreaterThan(0)
+      expect(organisationPalette[org]).toMatch(/^#[0-9a-f]{6}$/i)
+    }
+    for (const arch of ARCHITECTURES)
+      expect(architecturePalette[arch].fill).toMatch(/^#[0-9a-f]{6}$/i)
+  })
+
+  it('keeps card text short enough for one slide', () => {
+    // Width in CJK characters: a Latin letter, digit or ASCII sign counts as half.
+    const width = (s: string): number => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0)
+    for (const m of models) {
+      expect(width(m.problem), `${m.id}.problem`).toBeLessThanOrEqual(50)
+      expect(width(m.method), `${m.id}.method`).toBeLessThanOrEqual(50)
+      expect(width(m.data), `${m.id}.data`).toBeLessThanOrEqual(45)
+      expect(width(m.highlights ?? ''), `${m.id}.highlights`).toBeLessThanOrEqual(45)
+    }
+  })
+})
+
+describe('outline sections', () => {
+  it('every section 4.1–4.7 has at least one model', () => {
+    for (const s of OUTLINE_SECTIONS.filter(s => s !== '3'))
+      expect(modelsInSection(s).length, s).toBeGreaterThanOrEqual(1)
+  })
+
+  it('section 3 lists the 12 chronology entries in outline order', () => {
+    expect(modelsInSection('3').map(m => m.id)).toEqual([
+      'bert',
+      'gpt-2',
+      'megatron-lm',
+      't5',
+      'gpt-3',
+      'jurassic-1',
+      'mt-nlg',
+      'gopher',
+      'chinchilla',
+      'palm',
+      'opt-175b',
+      'glm-130b',
+    ])
+  })
+
+  it('files the non-Meta items where the outline put them', () => {
+    expect(modelsInSection('4.2').map(m => m.id)).toEqual(['opt-175b', 'self-instruct', 'llama', 'colossalchat', 'dolly'])
+    expect(modelsInSection('4.2').filter(m => m.org !== 'meta').map(m => m.id)).toEqual(['self-instruct', 'colossalchat', 'dolly'])
+    expect(modelsInSection('4.3').map(m => m.id)).toEqual(['gpt', 'gpt-2', 'gpt-3', 'instructgpt', 'chatgpt', 'gpt-4'])
+    expect(modelsInSection('4.5').map(m => m.id)).toEqual(['gopher', 'chinchilla'])
+  })
+
+  it('agrees with every record’s own sections', () => {
+    for (const s of OUTLINE_SECTIONS) {
+      const fromRecords = models.filter(m => m.sections.includes(s)).map(m => m.id).sort()
+      expect([...outlineOrder[s]].sort(), s).toEqual(fromRecords)
+    }
+  })
+
+  it('leaves the family-tree roots out of every section', () => {
+    expect(modelById('transformer').sections).toEqual([])
+    expect(modelById('gpt-j').sections).toEqual([])
+  })
+})
+
+describe('modelById', () => {
+  it('finds a model', () => {
+    expect(modelById('t5').name).toBe('T5')
+  })
+
+  it('throws on an unknown id, listing the known ones', () => {
+    expect(() => modelById('t6')).toThrow(/Unknown model id "t6" — known ids: .*\bt5\b/)
+  })
+})
+
+describe('validateModels on broken copies', () => {
+  it('reports a missing field', () => {
+    const msgs = validateModels(broken('t5', r => delete r.problem))
+    expect(msgs).toEqual(['t5.problem: is missing'])
+  })
+
+  it('reports an impossible date', () => {
+    const msgs = validateModels(broken('t5', (r) => {
+      r.released = '2019-13-01'
+    }))
+    expect(msgs).toEqual(['t5.released: "2019-13-01" is not a valid date (YYYY-MM-DD or YYYY-MM)'])
+  })
+
+  it('reports a date that does not exist in the calendar', () => {
+    const msgs = validateModels(broken('palm', (r) => {
+      r.released = '2022-02-30'
+    }))
+    expect(msgs).toHaveLength(1)
+    expect(msgs[0]).toMatch(/^palm\.released: "2022-02-30" is not a valid date/)
+  })
+
+  it('reports an unknown architecture', () => {
+    const msgs = validateModels(broken('bert', (r) => {
+      r.architecture = 'rnn'
+    }))
+    expect(msgs).toHaveLength(1)
+    expect(msgs[0]).toMatch(/^bert\.architecture: must be one of .*encoder-only/)
+  })
+
+  it('reports an http URL', () => {
+    const msgs = validateModels(broken('gpt-3', (r) => {
+      (r.paper as { url: string }).url = 'http://arxiv.org/abs/2005.14165'
+    }))
+    expect(msgs).toEqual(['gpt-3.paper.url: "http://arxiv.org/abs/2005.14165" is not an https URL'])
+  })
+
+  it('reports an http URL inside links', () => {
+    const msgs = validateModels(broken('bert', (r) => {
+      (r.links as { url: string }[])[0].url = 'http://github.com/google-research/bert'
+    }))
+    expect(msgs).toEqual(['bert.links[0].url: "http://github.com/google-research/bert" is not an https URL'])
+  })
+
+  it('reports a duplicate id', () => {
+    const copy = [...structuredClone(models), structuredClone(modelById('llama'))]
+    expect(validateModels(copy)).toEqual(['llama.id: duplicate id "llama"'])
+  })
+
+  it('reports an unknown basedOn id', () => {
+    const msgs = validateModels(broken('dolly', (r) => {
+      r.basedOn = ['llama-1']
+    }))
+    expect(msgs).toEqual(['dolly.basedOn[0]: unknown model id "llama-1"'])
+  })
+
+  it('reports a cycle in the family tree', () => {
+    const msgs = validateModels(broken('transformer', (r) => {
+      r.basedOn = ['gpt-4']
+    }))
+    expect(msgs.length).toBeGreaterThan(0)
+    expect(msgs).toContain('transformer.basedOn: cycle in the family tree')
+  })
+
+  it('reports a non-kebab id, an unknown field, and active ≥ total', () => {
+    expect(validateModels(broken('glam', (r) => {
+      (r.params as { active: number }[])[0].active = 2e12
+    }))).toEqual(['glam.params[0].active: active parameters must be fewer than total'])
+    expect(validateModels(broken('glam', (r) => {
+      r.paperUrl = 'x'
+    }))).toEqual(['glam.paperUrl: unknown field'])
+    const bad = validateModels(broken('glam', (r) => {
+      r.id = 'GLaM'
+    }))
+    expect(bad[0]).toBe('GLaM.id: "GLaM" is not a kebab-case id')
+  })
+
+  it('reports English where Chinese card text is expected, and an unknown organisation', () => {
+    expect(validateModels(broken('opt-175b', (r) => {
+      r.method = 'Train decoder-only models'
+    }))).toEqual(['opt-175b.method: "Train decoder-only models" should be Chinese text'])
+    const msgs = validateModels(broken('dolly', (r) => {
+      r.org = 'korea'
+    }))
+    expect(msgs).toHaveLength(1)
+    expect(msgs[0]).toMatch(/^dolly\.org: must be one of/)
+  })
+})
+
+describe('isValidIsoDate', () => {
+  it('accepts real days and months only', () => {
+    expect(isValidIsoDate('2024-02-29')).toBe(true)
+    expect(isValidIsoDate('2023-02-29')).toBe(false)
+    expect(isValidIsoDate('2022-08')).toBe(true)
+    expect(isValidIsoDate('2022-8-1')).toBe(false)
+    expect(isValidIsoDate('2022-00')).toBe(false)
+  })
+})
+
+describe('errata', () => {
+  it('has the model-independent corrections, each with a topic', () => {
+    expect(generalCorrections.length).toBe(5)
+    for (const c of generalCorrections)
+      expect(c.topic && c.outline && c.fact && c.source).toBeTruthy()
+  })
+
+  it('lists model corrections (topic = model name) before the general ones', () => {
+    const all = allCorrections()
+    const modelCount = models.reduce((n, m) => n + m.corrections.length, 0)
+    expect(all).toHaveLength(modelCount + generalCorrections.length)
+    expect(all.slice(modelCount)).toEqual(generalCorrections)
+    expect(all.some(c => c.topic === 'Dolly' && c.fact.includes('GPT-J'))).toBe(true)
+  })
+
+  it('covers every model the errata table names', () => {
+    const named = ['dolly', 'self-instruct', 'colossalchat', 'chatglm-6b', 'glm', 'glm-130b', 't5', 'palm', 'lamda', 'flan', 'glam', 'kosmos-1', 'opt-175b', 'gpt-4', 'visual-chatgpt', 'chinchilla']
+    for (const id of named)
+      expect(modelById(id).corrections.length, id).toBeGreaterThan(0)
+  })
+})
