@@ -5,11 +5,13 @@
  * Slidev 52.20's CLI does `config.download ||= --download`, so `--download false` cannot turn
  * off `download: true` from the headmatter: the build then also exports the PDF (or fails when
  * Playwright has no browser of its own). This calls the same resolveOptions() + build() the CLI
- * calls, with the option forced off, so the figure is the SPA build alone.
+ * calls and turns `download` off only once the bundle is written: the SPA is the one the
+ * headmatter asks for (with `download: true` that includes the /print and /presenter/print
+ * pages the notes handout reads), only the PDF export after it is left out.
  * One build per process: Slidev caches the project roots of the first entry it sees.
  */
 import type { ResolvedSlidevOptions } from '@slidev/types'
-import type { InlineConfig } from 'vite'
+import type { InlineConfig, Plugin } from 'vite'
 import { readdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
@@ -38,10 +40,16 @@ async function main(): Promise<void> {
   if (!entry || !out)
     throw new Error('usage: tsx bench/build-deck.ts <entry.md> <outDir>')
   const build = await loadSlidevBuild()
-  const options = await resolveOptions({ entry, download: false }, 'build')
-  options.data.config.download = false
+  const options = await resolveOptions({ entry }, 'build')
+  const skipPdfExport: Plugin = {
+    name: 'bench:skip-pdf-export',
+    // build() checks `download` after Vite is done, to export the PDF.
+    closeBundle() {
+      options.data.config.download = false
+    },
+  }
   // Slidev resolves outDir against the entry's directory: pass it absolute.
-  await build(options, { build: { outDir: resolve(out) } }, { entry })
+  await build(options, { plugins: [skipPdfExport], build: { outDir: resolve(out) } }, { entry })
   // CPU time of this process, all threads (Rolldown's too): steadier than wall time on a busy machine.
   const cpu = process.cpuUsage()
   process.stdout.write(`${CPU_MARKER}${Math.round((cpu.user + cpu.system) / 1000)}\n`)

@@ -22,6 +22,8 @@ export interface Deck {
   entry: string
   /** Absolute path of the built SPA. */
   dist: string
+  /** Where the PDF export's `build --download` goes (bench/exports.ts). */
+  pdfDist: string
 }
 
 /** What Slidev picks up from its user root (plus data/, imported by setup/ and components/). */
@@ -61,13 +63,15 @@ export const SHARED_HEADMATTER = [
   'lineNumbers',
   'routerMode',
   'drawings',
+  'download',
+  'presenter',
   'export',
   'favicon',
 ] as const
 
 export function deckPaths(name: DeckName): Deck {
   const entry = name === 'deck' ? join(PROJECT_ROOT, 'slides.md') : join(BENCH_WORK, name, 'slides.md')
-  return { name, entry, dist: join(BENCH_WORK, `${name}-dist`) }
+  return { name, entry, dist: join(BENCH_WORK, `${name}-dist`), pdfDist: join(BENCH_WORK, `${name}-pdf-dist`) }
 }
 
 async function linkSharedRoot(dir: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** Child processes the benchmark times: builds, the PDF export and the notes handout. */
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import process from 'node:process'
 import { inflateSync } from 'node:zlib'
@@ -81,29 +81,72 @@ export async function pdfPages(file: string): Promise<number> {
   return count
 }
 
+/**
+ * Pages whose text contains `needle`, read with poppler's `pdftotext` when it is installed
+ * (null when it is not): a cheap check that an export shows slides, not placeholders.
+ */
+export async function pagesWithText(file: string, needle: string): Promise<number | null> {
+  const text = await new Promise<string | null>((resolve) => {
+    let out = ''
+    const child = spawn('pdftotext', ['-enc', 'UTF-8', file, '-'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => out += chunk)
+    child.on('error', () => resolve(null))
+    child.on('close', code => resolve(code === 0 ? out : null))
+  })
+  return text === null ? null : text.split('\f').filter(page => page.includes(needle)).length
+}
+
 export interface ExportResult {
   /** Why it was not measured (e.g. skipped by a flag), or null. */
   skipped: string | null
   ms: number | null
   pages: number | null
   bytes: number | null
+  /** Text that marks a bad page (e.g. Slidev's "Loading slide..." placeholder). */
+  suspectText?: string
+  /** Pages containing suspectText (null: not checked, no pdftotext). */
+  suspectPages?: number | null
+  /** The built deck the notes handout was made from. */
+  input?: string
   failure?: string
 }
 
 const skipped = (reason: string): ExportResult => ({ skipped: reason, ms: null, pages: null, bytes: null })
 
-async function timedPdf(script: string, args: string[], output: string, log: string): Promise<ExportResult> {
+async function timedPdf(script: string, args: string[], produced: string, output: string, log: string, suspectText: string): Promise<ExportResult> {
+  await rm(produced, { force: true })
   const run = await timeTsx(script, args, log)
-  if (!run.ok || !existsSync(output))
-    return { skipped: null, ms: run.ms, pages: null, bytes: null, failure: run.failure ?? `no ${output} written` }
-  return { skipped: null, ms: run.ms, pages: await pdfPages(output), bytes: (await stat(output)).size }
+  if (!run.ok || !existsSync(produced))
+    return { skipped: null, ms: run.ms, pages: null, bytes: null, failure: run.failure ?? `no ${produced} written` }
+  if (produced !== output)
+    await copyFile(produced, output)
+  return {
+    skipped: null,
+    ms: run.ms,
+    pages: await pdfPages(output),
+    bytes: (await stat(output)).size,
+    suspectText,
+    suspectPages: await pagesWithText(output, suspectText),
+  }
 }
 
-/** `tsx scripts/slidev.ts export <entry> --output <pdf>` (Slidev's exporter, the shared browser). */
-export async function exportPdf(entry: string, output: string, log: string, skip: string | null): Promise<ExportResult> {
+/** What a slide still loading prints as (Slidev's SlideLoading.vue). */
+export const LOADING_TEXT = 'Loading slide'
+/** What scripts/export-notes.ts prints for a slide without notes. */
+export const NO_NOTES_TEXT = '(无备注)'
+
+/**
+ * The slides PDF the way `npm run export` (scripts/export-slides.ts) makes it, for any entry:
+ * `tsx scripts/slidev.ts build <entry> --download --timeout 120000 --out <pdfDist>`, a static
+ * build whose PDF Slidev exports from it. The time includes that build. The dist it leaves
+ * has the /presenter/print page the notes handout reads (Slidev builds it only with download on).
+ */
+export async function exportPdf(entry: string, exportFilename: string, pdfDist: string, output: string, log: string, skip: string | null): Promise<ExportResult> {
   if (skip)
     return skipped(skip)
-  return timedPdf('scripts/slidev.ts', ['export', entry, '--output', output], output, log)
+  await rm(pdfDist, { recursive: true, force: true })
+  const args = ['build', entry, '--download', '--timeout', '120000', '--out', pdfDist]
+  return timedPdf('scripts/slidev.ts', args, join(pdfDist, `${exportFilename}.pdf`), output, log, LOADING_TEXT)
 }
 
 export const NOTES_SCRIPT = 'scripts/export-notes.ts'
@@ -114,5 +157,5 @@ export async function exportNotesPdf(dist: string, output: string, log: string, 
     return skipped(skip)
   if (!existsSync(join(PROJECT_ROOT, NOTES_SCRIPT)))
     return skipped('export:notes missing')
-  return timedPdf(NOTES_SCRIPT, ['--dist', dist, '--output', output], output, log)
+  return timedPdf(NOTES_SCRIPT, ['--dist', dist, '--output', output], output, output, log, NO_NOTES_TEXT)
 }

@@ -45,6 +45,8 @@ const builds = flags.builds ? Number(flags.builds) : quick ? 1 : 2
 const DECKS = ['deck', 'minimal', 'doubled'] as const
 const BUILD_ATTEMPTS = 3
 const errors: string[] = []
+/** Worth a look, but every figure was measured. */
+const warnings: string[] = []
 
 const print = (text: string) => process.stdout.write(`${text}\n`)
 const log = (message: string) => print(`[bench] ${message}`)
@@ -148,7 +150,7 @@ async function main(): Promise<number> {
   }
   const drift = headmatterDrift(shapes.deck.headmatter, shapes.minimal.headmatter)
   if (drift.length)
-    log(`warning: bench/minimal/slides.md differs from slides.md in ${drift.join(', ')}; align its headmatter`)
+    warnings.push(`bench/minimal/slides.md differs from slides.md in ${drift.join(', ')}: align its headmatter`)
 
   const built = await buildAll(decks)
   const results = {} as Record<DeckName, DeckResult>
@@ -202,12 +204,19 @@ async function main(): Promise<number> {
     }
     if (!skip)
       log(`PDF export and notes handout of ${name}…`)
-    results[name].pdf = await exportPdf(deck.entry, join(BENCH_WORK, `${name}.pdf`), join(BENCH_WORK, `${name}-pdf.log`), skip)
-    const noDist = results[name].build.ok ? null : 'no build'
-    results[name].notes = await exportNotesPdf(deck.dist, join(BENCH_WORK, `${name}-notes.pdf`), join(BENCH_WORK, `${name}-notes.log`), skip ?? noDist)
+    const exportFilename = String(shapes[name].headmatter.exportFilename || 'slidev-exported')
+    results[name].pdf = await exportPdf(deck.entry, exportFilename, deck.pdfDist, join(BENCH_WORK, `${name}.pdf`), join(BENCH_WORK, `${name}-pdf.log`), skip)
+    // The handout reads /presenter/print, which Slidev builds only with download on: the export's dist has it.
+    const notesDist = existsSync(join(deck.pdfDist, 'index.html')) ? deck.pdfDist : deck.dist
+    const noDist = existsSync(join(notesDist, 'index.html')) ? null : 'no build'
+    results[name].notes = await exportNotesPdf(notesDist, join(BENCH_WORK, `${name}-notes.pdf`), join(BENCH_WORK, `${name}-notes.log`), skip ?? noDist)
+    if (!results[name].notes.skipped)
+      results[name].notes.input = rel(notesDist)
     for (const [kind, result] of [['PDF export', results[name].pdf], ['notes handout', results[name].notes]] as const) {
       if (result.failure)
         errors.push(`${name}: ${kind} failed: ${result.failure}`)
+      if (result.suspectPages)
+        warnings.push(`${name}: ${kind}: ${result.suspectPages} of ${result.pages} pages show "${result.suspectText}"`)
     }
   }
 
@@ -221,6 +230,7 @@ async function main(): Promise<number> {
     decks: results,
     scaling: scaling(results),
     table,
+    warnings,
     errors,
   }
   const out = join(PROJECT_ROOT, 'bench/results/latest.json')
@@ -231,7 +241,9 @@ async function main(): Promise<number> {
   print(`\n${renderTable(table)}\n`)
   print(renderScaling(result.scaling))
   print(`\nMachine: ${m.nproc} CPUs (${m.cpu}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, load ${m.loadAverage.toFixed(2)} at start; `
-    + `Node ${m.node}, Slidev ${m.slidev}, Chromium ${m.chromium}. ${quick ? 'Quick run. ' : ''}${loads} loads per first-slide figure, fastest of ${builds} builds.`)
+    + `Node ${m.node}, Slidev ${m.slidev}, Chromium ${m.chromium}. ${quick ? 'Quick run. ' : ''}${loads} first-slide loads per deck${reuse ? ', builds reused' : `, fastest of ${builds} build(s)`}.`)
+  if (warnings.length)
+    print(`\nWarnings:\n${warnings.map(w => `- ${w}`).join('\n')}`)
   if (errors.length)
     print(`\nProblems:\n${errors.map(e => `- ${e}`).join('\n')}`)
   print(`\nWrote ${rel(out)}`)

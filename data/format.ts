@@ -72,6 +72,9 @@ export function formatSize(size: SizeLike): string {
     : `${formatParams(size.total)} 总 / ${formatParams(size.active)} 激活`
 }
 
+/** A variant label that is nothing but a size, e.g. "1.5B". */
+const pureSize = /^\d+(?:\.\d+)?[KMBT]$/
+
 /** What was withheld prints the same everywhere. */
 export const UNDISCLOSED = '未公开'
 
@@ -79,7 +82,7 @@ export const UNDISCLOSED = '未公开'
  * All sizes of a model in one short phrase for compact places (grid cards, tooltips):
  * none → "未公开"; one → that size; several dense → "125M–175B"; MoE → the largest size.
  */
-export function formatSizeRange(sizes: readonly SizeLike[]): string {
+export function formatSizeRange(sizes: readonly (SizeLike & { label?: string })[]): string {
   if (sizes.length === 0)
     return UNDISCLOSED
   const sorted = [...sizes].sort((a, b) => a.total - b.total)
@@ -87,7 +90,9 @@ export function formatSizeRange(sizes: readonly SizeLike[]): string {
   const largest = sorted[sorted.length - 1]!
   if (sizes.length === 1 || sizes.some(s => s.active !== undefined) || smallest.total === largest.total)
     return formatSize(largest)
-  return `${formatParams(smallest.total)}–${formatParams(largest.total)}`
+  // A label that is only a size ("1.5B") is the paper's own rounding: prefer it, as the full card does.
+  const end = (s: SizeLike & { label?: string }) => s.label && pureSize.test(s.label.trim()) ? s.label.trim() : formatParams(s.total)
+  return `${end(smallest)}–${end(largest)}`
 }
 
 /** A released size split for display: the paper's variant name (if it adds anything) and the count. */
@@ -95,8 +100,6 @@ export interface SizeParts {
   label?: string
   value: string
 }
-
-const pureSize = /^\d+(?:\.\d+)?[KMBT]$/
 
 /**
  * How a card prints one size. A label that is only a size ("1.5B") is the paper's own rounding and

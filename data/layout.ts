@@ -617,9 +617,10 @@ export interface ScaleChartLayout {
 export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleChartOptions): ScaleChartLayout {
   const { width } = opts
   const fontSize = opts.fontSize ?? 14
-  const rowHeight = opts.rowHeight ?? 20
   const small = 12
   const rows = scaleRows(records, opts)
+  // rows share ~350 px: roomier when there are fewer of them
+  const rowHeight = opts.rowHeight ?? clamp(Math.floor(350 / Math.max(1, rows.length)), 20, 26)
   // columns and plot width come from ALL models, so every slide of the chart has the same axis
   const all = scaleRows(records)
   const nameW = Math.max(0, ...all.map(r => textWidth(r.name, fontSize, true))) + 14

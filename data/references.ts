@@ -32,13 +32,3 @@ export function referenceEntries(): Reference[] {
   ]
   return all.filter(r => !seen.has(r.url) && seen.add(r.url))
 }
-
-/** Entries of page `page` (1-based) when showing `perPage` per slide. */
-export function paginate<T>(items: readonly T[], page: number, perPage: number): T[] {
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(perPage) || perPage < 1)
-    throw new RangeError(`paginate: page and perPage must be positive integers, got page=${page}, perPage=${perPage}`)
-  return items.slice((page - 1) * perPage, page * perPage)
-}
-
-/** Number of pages needed for `count` items. */
-export const pageCount = (count: number, perPage: number): number => Math.max(1, Math.ceil(count / perPage))

@@ -15,8 +15,9 @@ export const fullyVisibleMask = (n: number): Mask => buildMask(n, () => true)
 export const causalMask = (n: number): Mask => buildMask(n, (i, j) => j <= i)
 
 /** Prefix LM (T5) / GLM: bidirectional inside the prefix, causal after it. */
-export const prefixMask = (n: number, prefixLen: number): Mask =>
-  buildMask(n, (i, j) => j < prefixLen || j <= i)
+export function prefixMask(n: number, prefixLen: number): Mask {
+  return buildMask(n, (i, j) => j < prefixLen || j <= i)
+}
 // #endregion masks
 
 // #region attention

@@ -11,9 +11,11 @@ import ParadigmCard from '../../components/ParadigmCard.vue'
 import ReferenceList from '../../components/ReferenceList.vue'
 import { agenda, appendix } from '../../data/agenda'
 import { allCorrections } from '../../data/errata'
+import { ERRATA_BUDGET, errataPages, rowLines } from '../../data/errata-pages'
 import { models } from '../../data/models'
+import { lineCount, packPages, pageCount, paginate, textWidth } from '../../data/pagination'
 import { architecturePalette } from '../../data/palette'
-import { extraReferences, pageCount, paginate, referenceEntries } from '../../data/references'
+import { extraReferences, referenceEntries } from '../../data/references'
 import { causalMask, fullyVisibleMask, prefixMask } from '../../snippets/attention'
 
 const root = resolve(__dirname, '../..')
@@ -33,7 +35,7 @@ function usages(file: string, name: string): Record<string, number>[] {
     Object.fromEntries([...m[1].matchAll(/:([\w-]+)="(\d+)"/g)].map(([, k, v]) => [k, Number(v)])))
 }
 
-describe('ParadigmCard', () => {
+describe('paradigmCard', () => {
   const props = { arch: 'decoder-only', models: 'GPT-3 等', structure: '只有 Decoder', method: '从左到右', scene: '生成', cons: '单向' } as const
 
   it('lays out the five fields in order, labelled', () => {
@@ -49,7 +51,7 @@ describe('ParadigmCard', () => {
   })
 })
 
-describe('AttentionMasks', () => {
+describe('attentionMasks', () => {
   const n = 5
   const prefix = 2
   const w = mount(AttentionMasks, { props: { n, prefix }, global })
@@ -69,7 +71,7 @@ describe('AttentionMasks', () => {
   })
 })
 
-describe('Agenda', () => {
+describe('agenda', () => {
   const w = mount(Agenda, { global })
 
   it('lists the six sections in order, each linking to its alias, plus the appendix', () => {
@@ -108,16 +110,9 @@ describe('references', () => {
       expect(e.url).toMatch(/^https:\/\//)
   })
 
-  it('paginate splits without losing or repeating items', () => {
-    const items = Array.from({ length: 11 }, (_, i) => i)
-    expect(pageCount(items.length, 4)).toBe(3)
-    expect([1, 2, 3].flatMap(p => paginate(items, p, 4))).toEqual(items)
-    expect(() => paginate(items, 0, 4)).toThrow(RangeError)
-  })
-
   const slides = usages('pages/99-appendix.md', 'ReferenceList')
   it('the appendix shows every reference exactly once, no empty slide', () => {
-    const shown = slides.flatMap(({ 'page': page, 'per-page': perPage }) => {
+    const shown = slides.flatMap(({ page, 'per-page': perPage }) => {
       const hrefs = mount(ReferenceList, { props: { page, perPage } }).findAll('a').map(a => a.attributes('href'))
       expect(hrefs.length, `ReferenceList page ${page} is empty`).toBeGreaterThan(0)
       return hrefs
@@ -126,23 +121,57 @@ describe('references', () => {
   })
 })
 
-describe('ErrataTable', () => {
+describe('pagination', () => {
+  it('paginate splits without losing or repeating items', () => {
+    const items = Array.from({ length: 11 }, (_, i) => i)
+    expect(pageCount(items.length, 4)).toBe(3)
+    expect([1, 2, 3].flatMap(p => paginate(items, p, 4))).toEqual(items)
+    expect(() => paginate(items, 0, 4)).toThrow(RangeError)
+  })
+
+  it('packPages keeps order, respects the budget, and gives an oversized item its own page', () => {
+    const pages = packPages([3, 4, 2, 9, 1, 1], x => x, 7)
+    expect(pages).toEqual([[3, 4], [2], [9], [1, 1]])
+    expect(packPages([], x => x, 5)).toEqual([])
+    expect(() => packPages([1], x => x, 0)).toThrow(RangeError)
+  })
+
+  it('estimates text width and line counts (CJK = 1, Latin ≈ ½)', () => {
+    expect(textWidth('大模型')).toBe(3)
+    expect(textWidth('GPT')).toBeCloseTo(1.65)
+    expect(lineCount('', 10)).toBe(1)
+    expect(lineCount('一二三四五六七八九十一', 10)).toBe(2)
+  })
+})
+
+describe('errataTable', () => {
   const corrections = allCorrections()
+  const pages = errataPages()
   const slides = usages('pages/99-appendix.md', 'ErrataTable')
 
-  it('the appendix shows every correction exactly once, no empty slide', () => {
-    const shown = slides.flatMap(({ 'page': page, 'per-page': perPage }) => {
-      const rows = mount(ErrataTable, { props: { page, perPage } }).findAll('tbody tr')
+  it('packs every correction, in order, into pages within the line budget', () => {
+    expect(pages.flat()).toEqual(corrections)
+    for (const page of pages) {
+      const lines = page.reduce((sum, c) => sum + rowLines(c), 0)
+      expect(lines <= ERRATA_BUDGET || page.length === 1, `a page of ${lines} lines`).toBe(true)
+    }
+  })
+
+  it('the appendix has one <ErrataTable :page="n" /> slide per page, 1…n in order', () => {
+    expect(slides.map(s => s.page), `pages/99-appendix.md needs ErrataTable pages 1..${pages.length}`).toEqual(pages.map((_, i) => i + 1))
+  })
+
+  it('each slide shows its page of corrections', () => {
+    const shown = slides.flatMap(({ page }) => {
+      const rows = mount(ErrataTable, { props: { page } }).findAll('tbody tr')
       expect(rows.length, `ErrataTable page ${page} is empty`).toBeGreaterThan(0)
       return rows.map(r => r.findAll('td').map(td => td.text()))
     })
-    expect(shown.length, 'add or remove an <ErrataTable :page="…" /> slide in pages/99-appendix.md').toBe(corrections.length)
     expect(shown.map(([topic, outline, fact]) => [topic, outline, fact])).toEqual(corrections.map(c => [c.topic, c.outline, c.fact]))
   })
 
   it('links URLs and arXiv ids in the sources', () => {
-    const w = mount(ErrataTable, { props: { page: 1, perPage: corrections.length } })
-    const hrefs = w.findAll('tbody a').map(a => a.attributes('href'))
+    const hrefs = slides.flatMap(({ page }) => mount(ErrataTable, { props: { page } }).findAll('tbody a').map(a => a.attributes('href')))
     const arxivIds = corrections.flatMap(c => [...c.source.matchAll(/arXiv[:\s]?(\d{4}\.\d{4,5})/g)].map(m => `https://arxiv.org/abs/${m[1]}`))
     const urls = corrections.flatMap(c => c.source.match(/https:\/\/\S+/g) ?? [])
     expect(hrefs.length).toBe(arxivIds.length + urls.length)

@@ -77,6 +77,10 @@ describe('formatSizeRange', () => {
   it('gives smallest–largest for several dense sizes, whatever the order', () => {
     expect(formatSizeRange([{ total: 1.75e11 }, { total: 1.25e8 }, { total: 1.3e9 }])).toBe('125M–175B')
   })
+  it('prefers the paper\'s own size labels for the ends of the range', () => {
+    expect(formatSizeRange([{ label: '117M', total: 1.17e8 }, { label: '1.5B', total: 1.542e9 }])).toBe('117M–1.5B')
+    expect(formatSizeRange([{ label: 'LLaMA-7B', total: 6.7e9 }, { label: 'LLaMA-65B', total: 6.52e10 }])).toBe('6.7B–65.2B')
+  })
   it('gives the largest MoE size with total and active', () => {
     expect(formatSizeRange([{ total: 1.7e9, active: 1.3e8 }, { total: 1.2e12, active: 9.66e10 }])).toBe('1.2T 总 / 96.6B 激活')
   })

@@ -21,9 +21,9 @@ const OUTLINE_TYPOS: Record<string, string> = {
 function outlineTitles(outline: string): { no: string, title: string }[] {
   return outline
     .split(/\r?\n/)
-    .map(line => /^(\d+(?:\.\d+)*)\s+(\S.*?)\s*$/.exec(line))
+    .map(line => /^(\d+(?:\.\d+)*)\s+(\S.*)$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map(m => ({ no: m[1], title: m[2] }))
+    .map(m => ({ no: m[1], title: m[2].trim() }))
 }
 
 /** Compares titles loosely: full-width ↔ ASCII (NFKC), case, whitespace and dash variants. */
@@ -113,9 +113,27 @@ function splitSlides(markdown: string): ParsedSlide[] {
   return slides
 }
 
+/** The text without fenced code blocks (their `v-click` or `# ` lines are code, not slide markup). */
+function stripFences(text: string): string {
+  let fence = ''
+  return text.split('\n').filter((line) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1]
+    if (!fence && marker) {
+      fence = marker
+      return false
+    }
+    if (fence) {
+      if (marker?.startsWith(fence))
+        fence = ''
+      return false
+    }
+    return true
+  }).join('\n')
+}
+
 /** Clicks a slide's own Markdown asks for, or `undefined` when a component decides how many. */
 function expectedClicks(content: string, clickingComponents: string[]): { exact?: number, any: boolean } {
-  const stripped = content.replace(/^```[\s\S]*?^```/gm, '')
+  const stripped = stripFences(content)
   let count = 0
   // <v-clicks> … </v-clicks>: one click per top-level list item.
   const withoutBlocks = stripped.replace(/<v-clicks\b[^>]*>([\s\S]*?)<\/v-clicks>/g, (_, body: string) => {
@@ -125,7 +143,7 @@ function expectedClicks(content: string, clickingComponents: string[]): { exact?
     return ''
   })
   // v-click attributes and <v-click> elements (not v-click-hide's twin v-after, which adds none).
-  count += (withoutBlocks.match(/(?:<v-click\b|\sv-click(?=[\s=>/]))/g) ?? []).length
+  count += (withoutBlocks.match(/<v-click\b|\sv-click(?=[\s=>/])/g) ?? []).length
   const fromComponents = clickingComponents.some(name => new RegExp(`<${name}\\b`).test(stripped))
   return fromComponents ? { any: true } : { exact: count, any: count > 0 }
 }
@@ -190,12 +208,18 @@ describe('slide splitter', () => {
     expect(expectedClicks('<div v-click>a</div>\n<v-click>b</v-click>', [])).toEqual({ exact: 2, any: true })
     expect(expectedClicks('<v-clicks>\n\n- a\n  - a.1\n- b\n\n</v-clicks>', [])).toEqual({ exact: 2, any: true })
     expect(expectedClicks('# Plain', [])).toEqual({ exact: 0, any: false })
+    expect(expectedClicks('```html\n<div v-click>x</div>\n```', [])).toEqual({ exact: 0, any: false })
     expect(expectedClicks('<Masks />', ['Masks'])).toEqual({ any: true })
   })
 })
 
 describe('outline coverage', () => {
   const titles = outlineTitles(readFileSync(outlinePath, 'utf8'))
+
+  it('normalises full-width punctuation, case, spaces and dashes', () => {
+    expect(normalise('Meta（Facebook）')).toBe(normalise('meta(facebook)'))
+    expect(normalise('Megatron–Turing NLG')).toBe(normalise('Megatron-Turing  NLG'))
+  })
 
   it('finds the outline\'s section titles', () => {
     const numbers = titles.map(t => t.no)
@@ -223,7 +247,7 @@ describe('slide hygiene in pages/*.md', () => {
   it.each(all.map(s => [`${s.file} slide ${s.no} (line ${s.line})`, s] as const))('%s has a title and notes', (where, slide) => {
     const layout = /^layout:\s*(\S+)/m.exec(slide.frontmatter)?.[1]
     if (layout !== 'cover' && layout !== 'end')
-      expect(/^# \S/m.test(slide.content.replace(/^```[\s\S]*?^```/gm, '')), `${where}: no "# Title" (h1)`).toBe(true)
+      expect(/^# \S/m.test(stripFences(slide.content)), `${where}: no "# Title" (h1)`).toBe(true)
     expect(slide.note?.trim(), `${where}: no speaker notes <!-- … --> at the end of the slide`).toBeTruthy()
   })
 
