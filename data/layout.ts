@@ -954,3 +954,8 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
     architectures: architecturesOf(shown),
   }
 }
+
+/** Font size as an inline style for SVG text: a `font-size` attribute would be caught by UnoCSS attributify. */
+export function px(size: number): { fontSize: string } {
+  return { fontSize: `${size}px` }
+}
