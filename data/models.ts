@@ -5,7 +5,7 @@ import type { ModelRecord, OutlineSection } from './types'
  *
  * - `released` is the first public release (first arXiv v1 or official announcement); where the
  *   deck dates a model by its paper although weights or a blog came first, `earlierRelease` says so.
- * - `corrections` follow `/work/shared/seed/errata.md`: what the outline said, the fact, the source.
+ * - `corrections` follow `outline/errata.md` (copy of the shared seed): what the outline said, the fact, the source.
  * - `basedOn` draws the family tree: one parent per model (the main lineage), explained in `notes`.
  * - `problem` / `method` stay short enough for one card; `notes` carries the rest for speaker notes.
  */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest'
  */
 
 const root = resolve(__dirname, '../..')
-const outlinePath = resolve(root, '../shared/seed/000_f68183d21df79685.txt')
+const outlinePath = resolve(root, 'outline/000_f68183d21df79685.txt')
+/** The team's shared copy, beside the repository on the team's machines and in CI. */
+const sharedSeed = resolve(root, '../shared/seed')
 const pagesDir = resolve(root, 'pages')
 
 /** Known misspellings in the outline's titles and how the deck (correctly) spells them. */
@@ -258,5 +260,12 @@ describe('slide hygiene in pages/*.md', () => {
       expect(markers, `${where}: ${clicks.exact} click(s) on the slide but ${markers} [click] marker(s) in the notes`).toBe(clicks.exact)
     else
       expect(markers, `${where}: a component on this slide reveals parts on click, but the notes have no [click] marker`).toBeGreaterThan(0)
+  })
+})
+
+describe('the outline copy in outline/', () => {
+  it.runIf(existsSync(sharedSeed))('matches the shared seed', () => {
+    for (const file of ['000_f68183d21df79685.txt', 'errata.md'])
+      expect(readFileSync(resolve(root, 'outline', file), 'utf8'), file).toBe(readFileSync(resolve(sharedSeed, file), 'utf8'))
   })
 })
