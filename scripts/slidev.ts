@@ -21,9 +21,13 @@ export async function runSlidev(args: string[], { quiet = false } = {}): Promise
     child.stderr?.on('data', (chunk) => {
       output += chunk
     })
-    child.on('exit', code => code === 0
-      ? resolve()
-      : reject(new Error(`slidev ${args.join(' ')} exited with ${code}${output ? `\n${output.slice(-4000)}` : ''}`)))
+    child.on('exit', (code) => {
+      if (code === 0)
+        return resolve()
+      // The build's file listing is long; keep the lines that name an error, then the tail.
+      const errors = output.split('\n').filter(line => /error|EADDRINUSE|timeout/i.test(line)).slice(0, 20).join('\n')
+      reject(new Error(`slidev ${args.join(' ')} exited with ${code}\n${errors}\n…\n${output.slice(-1500)}`))
+    })
   })
 }
 
