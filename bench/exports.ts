@@ -5,11 +5,26 @@ import { copyFile, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import process from 'node:process'
 import { inflateSync } from 'node:zlib'
+import { findChromium } from '../scripts/browser'
 import { PROJECT_ROOT } from './decks'
 import { round } from './stats'
 
 const STACK_LINE = /^\s+at /
 const TSX_CLI = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs')
+const SLIDEV_CLI = join(PROJECT_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
+
+/**
+ * Preloaded into the Slidev process: on exit, writes its CPU time (user + system, all threads,
+ * Rolldown's native ones too) in ms to $BENCH_CPU_FILE. Steadier than wall time on a busy machine.
+ */
+const CPU_REPORTER = `data:text/javascript,${encodeURIComponent([
+  `import { writeFileSync } from 'node:fs'`,
+  `import process from 'node:process'`,
+  `process.on('exit', () => {`,
+  `  const cpu = process.cpuUsage()`,
+  `  if (process.env.BENCH_CPU_FILE) writeFileSync(process.env.BENCH_CPU_FILE, String(Math.round((cpu.user + cpu.system) / 1000)))`,
+  `})`,
+].join('\n'))}`
 
 export interface Timed {
   ms: number
@@ -18,12 +33,12 @@ export interface Timed {
   failure?: string
 }
 
-/** Runs `tsx <script> ...args` from the project root, output to `log`; never throws. */
-export async function timeTsx(script: string, args: string[], log: string): Promise<Timed> {
+/** Runs `node ...args` from the project root, output to `log`; never throws. */
+async function timeNode(args: string[], log: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
   const out = createWriteStream(log)
   const started = performance.now()
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [TSX_CLI, script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
     child.stdout.pipe(out, { end: false })
     child.stderr.pipe(out, { end: false })
     child.on('error', () => resolve(null))
@@ -36,6 +51,30 @@ export async function timeTsx(script: string, args: string[], log: string): Prom
   const text = await readFile(log, 'utf8').catch(() => '')
   const tail = text.trim().split('\n').filter(line => !STACK_LINE.test(line)).slice(-8).join('\n')
   return { ms, ok: false, failure: `exit ${code}; ${log}:\n${tail}` }
+}
+
+/** Runs `tsx <script> ...args` from the project root, output to `log`; never throws. */
+export function timeTsx(script: string, args: string[], log: string): Promise<Timed> {
+  return timeNode([TSX_CLI, script, ...args], log)
+}
+
+export interface BuildTiming extends Timed {
+  /** CPU ms of the Slidev process, null if it did not report. */
+  cpuMs: number | null
+}
+
+/**
+ * `slidev build <entry> --download false --out <dist>`, the CLI itself under plain Node (not
+ * tsx, whose module hooks slow a build down by half), with the shared browser's path in case
+ * a headmatter says `download: true` (which `--download false` does not override in Slidev 52.20).
+ */
+export async function timeSlidevBuild(entry: string, dist: string, log: string): Promise<BuildTiming> {
+  const cpuFile = `${log}.cpu`
+  await rm(cpuFile, { force: true })
+  const args = ['--import', CPU_REPORTER, SLIDEV_CLI, 'build', entry, '--download', 'false', '--out', dist, '--executable-path', await findChromium()]
+  const run = await timeNode(args, log, { BENCH_CPU_FILE: cpuFile })
+  const cpu = Number.parseInt(await readFile(cpuFile, 'utf8').catch(() => ''), 10)
+  return { ...run, cpuMs: Number.isNaN(cpu) ? null : cpu }
 }
 
 export interface DirSize {

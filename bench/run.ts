@@ -23,10 +23,9 @@ import { parseArgs } from 'node:util'
 import { launchChromium } from '../scripts/browser'
 import { serveStatic } from '../scripts/serve'
 import { BENCH_WORK, deckPaths, deckShape, headmatterDrift, prepareDoubled, prepareMinimal, PROJECT_ROOT } from './decks'
-import { dirSize, exportNotesPdf, exportPdf, timeTsx } from './exports'
+import { dirSize, exportNotesPdf, exportPdf, timeSlidevBuild } from './exports'
 import { measureFirstLoad, measureNavigation } from './measure'
 import { buildTable, renderScaling, renderTable, scaling } from './report'
-import { CPU_MARKER } from './stats'
 
 const { values: flags } = parseArgs({
   options: {
@@ -63,14 +62,10 @@ async function buildOnce(deck: Deck): Promise<{ run: BuildRun | null, attempts: 
   for (let attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
     await rm(deck.dist, { recursive: true, force: true })
     log(`build ${deck.name} (attempt ${attempt})…`)
-    const logFile = join(BENCH_WORK, `${deck.name}-build.log`)
-    const run = await timeTsx('bench/build-deck.ts', [deck.entry, deck.dist], logFile)
+    const run = await timeSlidevBuild(deck.entry, deck.dist, join(BENCH_WORK, `${deck.name}-build.log`))
     if (run.ok) {
-      const output = await readFile(logFile, 'utf8')
-      const cpu = output.lastIndexOf(CPU_MARKER)
-      const cpuMs = cpu < 0 ? null : Number.parseInt(output.slice(cpu + CPU_MARKER.length), 10)
-      log(`build ${deck.name}: ${run.ms} ms (${cpuMs} ms CPU)`)
-      return { run: { ms: run.ms, cpuMs }, attempts: attempt }
+      log(`build ${deck.name}: ${run.ms} ms (${run.cpuMs} ms CPU)`)
+      return { run: { ms: run.ms, cpuMs: run.cpuMs }, attempts: attempt }
     }
     failure = run.failure
     log(`build ${deck.name} failed: ${failure}`)
@@ -149,6 +144,10 @@ async function main(): Promise<number> {
     doubled: await deckShape(decks.doubled.entry),
   }
   const drift = headmatterDrift(shapes.deck.headmatter, shapes.minimal.headmatter)
+  for (const name of DECKS) {
+    if ([true, 'true', 'auto'].includes(shapes[name].headmatter.download as string))
+      warnings.push(`${name}: headmatter has download: ${String(shapes[name].headmatter.download)}; \`slidev build --download false\` does not turn that off (Slidev 52.20), so its build time includes a PDF export`)
+  }
   if (drift.length)
     warnings.push(`bench/minimal/slides.md differs from slides.md in ${drift.join(', ')}: align its headmatter`)
 

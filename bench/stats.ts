@@ -1,8 +1,5 @@
 /** Small statistics and formatting helpers for the benchmark. */
 
-/** bench/build-deck.ts ends a successful build with this line, then its CPU ms. */
-export const CPU_MARKER = 'bench-build-cpu-ms '
-
 export function median(values: number[]): number {
   return percentile(values, 50)
 }
