@@ -105,7 +105,7 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
     for (let no = 1; no <= total; no++) {
       await gotoSlide(page, no)
       const slide = page.locator(`.slidev-page-${no}`).first()
-      const image = await slide.screenshot({ type: 'jpeg', quality: 80 })
+      const image = await slide.screenshot({ type: 'jpeg', quality: 72 })
       const title = await page.evaluate(n => window.__deckNav?.slides[n - 1]?.meta?.slide?.title ?? '', no)
       pages.push({ no, title, image: `data:image/jpeg;base64,${image.toString('base64')}`, notesHtml: notes[no] ?? '' })
     }
