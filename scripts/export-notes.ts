@@ -65,7 +65,8 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
   let builtHere = false
   if (!dist) {
     dist = resolve('.work/notes-dist')
-    await runSlidev(['build', options.entry ?? 'slides.md', '--out', dist], { quiet: true })
+    // Slidev includes its print pages (/presenter/print, read below) only in a build with --download.
+    await runSlidev(['build', options.entry ?? 'slides.md', '--download', '--timeout', '120000', '--out', dist], { quiet: true })
     builtHere = true
   }
   const server = await serveStatic(dist)
@@ -84,6 +85,8 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
         return [no, block.querySelector('.slidev-note')?.innerHTML ?? '']
       }),
     ) as Record<number, string>)
+    if (Object.values(notes).every(html => !html.trim()))
+      throw new Error(`${dist} has no speaker notes at /presenter/print: build it with \`npm run build\` (which passes --download)`)
     const deckTitle = await page.title()
     // The deck's self-hosted @font-face rules, so the handout's Chinese text uses the same fonts.
     const fontFaces = await page.evaluate(() => [...document.styleSheets]
