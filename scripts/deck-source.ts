@@ -12,18 +12,28 @@ export interface SlideSource {
   indexInFile: number
   /** 1-based line where the slide starts in that file. */
   line: number
+  /** 1-based line after the slide's last line (where the next slide's separator is). */
+  endLine: number
   /** Raw speaker notes. */
   note: string
   /** Raw Markdown of the slide body. */
   content: string
+  /** The slide's frontmatter (the cover's is the headmatter). */
+  frontmatter: Record<string, unknown>
 }
 
-/** Parses the deck the way Slidev does (following `src:` imports) and lists every slide. */
-export async function loadDeckSources(entry = 'slides.md'): Promise<SlideSource[]> {
+export interface DeckSource {
+  slides: SlideSource[]
+  /** The deck's headmatter (`duration`, `title`, …). */
+  headmatter: Record<string, unknown>
+}
+
+/** Parses the deck the way Slidev does (following `src:` imports), with its headmatter. */
+export async function loadDeck(entry = 'slides.md'): Promise<DeckSource> {
   const entryPath = resolve(entry)
   const root = dirname(entryPath)
   const data = await load({ roots: [root], userRoot: root }, entryPath)
-  return data.slides
+  const slides = data.slides
     .filter(slide => !slide.frontmatter?.disabled && !slide.frontmatter?.hide)
     .map((slide, i) => ({
       no: i + 1,
@@ -31,9 +41,32 @@ export async function loadDeckSources(entry = 'slides.md'): Promise<SlideSource[
       file: relative(root, slide.source.filepath),
       indexInFile: slide.source.index + 1,
       line: slide.source.start + 1,
+      endLine: slide.source.end + 1,
       note: slide.note ?? '',
       content: slide.content ?? '',
+      frontmatter: (slide.frontmatter ?? {}) as Record<string, unknown>,
     }))
+  return { slides, headmatter: (data.headmatter ?? {}) as Record<string, unknown> }
+}
+
+/** Parses the deck the way Slidev does (following `src:` imports) and lists every slide. */
+export async function loadDeckSources(entry = 'slides.md'): Promise<SlideSource[]> {
+  return (await loadDeck(entry)).slides
+}
+
+/** The `routeAlias` that opens the backup part, after the closing slide. */
+export const BACKUP_ALIAS = 'backup'
+
+/**
+ * Splits the deck into the part the speaker presents (cover to the closing slide) and the
+ * backup part: everything from the first slide whose frontmatter says `routeAlias: backup`.
+ * Every check that treats the two parts differently goes through this one function.
+ */
+export function splitPresented<T extends { frontmatter: Record<string, unknown> }>(slides: T[]): { presented: T[], backup: T[] } {
+  const first = slides.findIndex(slide => slide.frontmatter.routeAlias === BACKUP_ALIAS)
+  return first < 0
+    ? { presented: slides, backup: [] }
+    : { presented: slides.slice(0, first), backup: slides.slice(first) }
 }
 
 export function describeSlide(slide: Pick<SlideSource, 'no' | 'file' | 'indexInFile' | 'line' | 'title'>): string {

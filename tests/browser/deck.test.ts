@@ -5,9 +5,11 @@
 import type { Browser } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
 import type { StaticServer } from '../../scripts/serve'
+import type { RoomReport } from './inspect-deck'
+import type { PresenterReport } from './presenter-notes'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
@@ -17,24 +19,39 @@ import { exportSlides } from '../../scripts/export-slides'
 import { serveStatic } from '../../scripts/serve'
 import { gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
 import { runSlidev } from '../../scripts/slidev'
-import { inspectDeck } from './inspect-deck'
+import { inspectDeck, PROSE_LIMIT, TEXT_FLOOR_PX } from './inspect-deck'
 import { inspectPdf, missingDiagrams } from './pdf'
+import { inspectPresenterNotes, lettersOf } from './presenter-notes'
 
 const DIST = 'dist'
 const PDF = `${DIST}/llm-overview-slides.pdf`
 const WORK = '.work/test'
 const list = (problems: string[]) => `\n  ${problems.join('\n  ')}`
-/** Letters and digits only: Markdown syntax, link targets, HTML tags and [click] markers dropped. */
-function lettersOf(text: string) {
-  return text
-    .replace(/\]\([^)]*\)|<[^>]+>|\[click(?::\d+)?\]/g, '')
-    .replace(/[^\p{L}\p{N}]/gu, '')
+
+/** The figures the content authors work from, printed and kept in .work/test/room.json. */
+async function summarise(room: RoomReport, presenter?: PresenterReport): Promise<void> {
+  const presented = room.stats.filter(s => s.presented)
+  const sizes = presented.map(s => s.smallestPx).filter((px): px is number => px !== null)
+  const overProse = presented.filter(s => s.prose > PROSE_LIMIT)
+  const lines = [
+    `presented slides: ${presented.length} (backup: ${room.stats.length - presented.length})`,
+    `smallest text on a presented slide: ${Math.min(...sizes).toFixed(1)}px; slides with text under ${TEXT_FLOOR_PX.presented}px: ${room.smallText.length}`,
+    `largest prose: ${Math.max(0, ...presented.map(s => s.prose))} characters; slides over ${PROSE_LIMIT}: ${overProse.length} (${overProse.map(s => `${s.no}: ${s.prose}`).join(', ')})`,
+    `line breaks inside names: ${room.lineBreaks.length} slides; 勘误/大纲 shown: ${room.hiddenWords.length} slides; code with ligatures: ${room.ligatures.length} slides`,
+  ]
+  if (presenter)
+    lines.push(`notes that need scrolling at 1920×1080: ${presenter.overflow.length} of ${presenter.stats.length} presented slides`)
+  process.stdout.write(`\n${lines.join('\n')}\n\n`)
+  await mkdir(WORK, { recursive: true })
+  await writeFile(`${WORK}/room.json`, JSON.stringify({ room, presenter }, null, 2))
 }
 
 describe('the built deck', () => {
   let sources: SlideSource[]
   let server: StaticServer
   let browser: Browser
+  /** From the light pass: the rules for the room do not depend on the colour scheme. */
+  let room: RoomReport | undefined
 
   before(async () => {
     sources = await loadDeckSources()
@@ -50,7 +67,8 @@ describe('the built deck', () => {
   })
 
   it('renders every slide in light mode with no error, overflow or request off localhost', async () => {
-    const report = await inspectDeck({ browser, url: server.url, sources, colorScheme: 'light' })
+    const report = await inspectDeck({ browser, url: server.url, sources, colorScheme: 'light', room: true })
+    room = report.room
     assert.equal(report.visited, sources.length, 'every slide visited')
     assert.deepEqual(report.externalRequests, [], 'no request leaves localhost')
     assert.deepEqual(report.problems, [], list(report.problems))
@@ -63,24 +81,44 @@ describe('the built deck', () => {
     assert.deepEqual(report.problems, [], list(report.problems))
   })
 
-  it('shows each slide\'s notes in the presenter view', async () => {
-    const context = await newDeckContext(browser, { viewport: { width: 1600, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${server.url}presenter/1`)
-    const missing: string[] = []
-    for (const source of sources) {
-      await page.evaluate(no => window.__deckNav!.go(no), source.no)
-      await page.waitForFunction(no => window.__deckNav?.currentSlideNo === no, source.no)
-      const shown = lettersOf(await page.locator('.slidev-note').first().textContent({ timeout: 5000 }).catch(() => '') ?? '')
-      // The first words of the source notes, compared letter by letter (Markdown renders away).
-      const expected = lettersOf(source.note).slice(0, 12)
-      if (!expected)
-        missing.push(`${describeSlide(source)}: has no speaker notes`)
-      else if (!shown.includes(expected))
-        missing.push(`${describeSlide(source)}: presenter shows "${shown.slice(0, 30)}", expected "${expected}"`)
+  describe('for the room (presented slides: cover to the closing slide)', () => {
+    const measured = () => {
+      assert.ok(room, 'the light pass measured the slides')
+      return room
     }
-    await context.close()
-    assert.deepEqual(missing, [], list(missing))
+    it(`shows no text below ${TEXT_FLOOR_PX.presented}px on the canvas (backup: ${TEXT_FLOOR_PX.backup}px), chart and Mermaid labels included`, () => {
+      assert.deepEqual(measured().smallText, [], list(measured().smallText))
+    })
+    it(`holds at most ${PROSE_LIMIT} characters of prose per presented slide`, () => {
+      assert.deepEqual(measured().prose, [], list(measured().prose))
+    })
+    it('breaks no line inside a model name, a date or a number', () => {
+      assert.deepEqual(measured().lineBreaks, [], list(measured().lineBreaks))
+    })
+    it('shows no 勘误 and no 大纲 on a presented slide', () => {
+      assert.deepEqual(measured().hiddenWords, [], list(measured().hiddenWords))
+    })
+    it('renders code without ligatures', () => {
+      assert.deepEqual(measured().ligatures, [], list(measured().ligatures))
+    })
+  })
+
+  describe('the presenter view at 1920×1080', () => {
+    let presenter: PresenterReport
+    before(async () => {
+      presenter = await inspectPresenterNotes({ browser, url: server.url, sources })
+      if (room)
+        await summarise(room, presenter)
+    })
+    it('shows each slide\'s notes', () => {
+      assert.deepEqual(presenter.missing, [], list(presenter.missing))
+    })
+    it('fits each presented slide\'s spoken part in the notes panel without scrolling', () => {
+      assert.deepEqual(presenter.overflow, [], list(presenter.overflow))
+    })
+    it('sets the 备查 part quieter than the spoken part', () => {
+      assert.deepEqual(presenter.notQuieter, [], list(presenter.notQuieter))
+    })
   })
 
   it('ships a slides PDF with a page per slide, bookmarks and extractable Chinese', async () => {

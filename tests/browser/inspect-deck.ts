@@ -1,7 +1,7 @@
 /// <reference path="../../setup/root.ts" />
 import type { Browser, Page } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
-import { describeSlide } from '../../scripts/deck-source'
+import { describeSlide, splitPresented } from '../../scripts/deck-source'
 import { gotoSlide, newDeckContext, slideCount } from '../../scripts/slide-page'
 
 export interface InspectOptions {
@@ -12,6 +12,40 @@ export interface InspectOptions {
   colorScheme: 'light' | 'dark'
   /** Only these slide numbers (default: all). */
   only?: number[]
+  /**
+   * Also measure the rules for the room (text size, prose, line breaks, words, ligatures).
+   * They do not depend on the colour scheme, so one pass is enough.
+   */
+  room?: boolean
+}
+
+/** Smallest rendered text on the 980×552 canvas: presented slides, and the denser backup part. */
+export const TEXT_FLOOR_PX = { presented: 14, backup: 11.5 } as const
+/** Most non-whitespace characters of prose on a presented slide. */
+export const PROSE_LIMIT = 200
+/** Words the audience must not see: corrections live in the notes and the backup errata. */
+export const HIDDEN_WORDS = ['勘误', '大纲'] as const
+
+/** Per-slide figures for the report the content authors work from. */
+export interface SlideRoomStats {
+  no: number
+  presented: boolean
+  /** Non-whitespace characters of prose (outside the title, diagrams, charts and code). */
+  prose: number
+  /** Smallest rendered text size in canvas px (null: no visible text). */
+  smallestPx: number | null
+  /** Every text below the slide's floor (the problem message shows the first few). */
+  smallText: string[]
+}
+
+/** Problems with the rules for the room, one list per rule, each naming the slide. */
+export interface RoomReport {
+  smallText: string[]
+  prose: string[]
+  lineBreaks: string[]
+  hiddenWords: string[]
+  ligatures: string[]
+  stats: SlideRoomStats[]
 }
 
 export interface DeckReport {
@@ -21,6 +55,7 @@ export interface DeckReport {
   externalRequests: string[]
   mermaidSvgs: number
   visited: number
+  room: RoomReport
 }
 
 /** What a person would see wrong on one slide, measured in the page. */
@@ -31,7 +66,6 @@ interface SlideFindings {
   overflow: string[]
   clipped: string[]
   lowContrast: string[]
-  tinyText: string[]
   brokenImages: string[]
   failedFonts: string[]
   /** Errors a component shows on the slide itself (`role="alert"`), e.g. an unknown model id. */
@@ -83,6 +117,8 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
     problems.push(`the built deck has ${total} slides but the source has ${sources.length}`)
   let mermaidSvgs = 0
   let visited = 0
+  const presentedNumbers = new Set(splitPresented(sources).presented.map(s => s.no))
+  const room: RoomReport = { smallText: [], prose: [], lineBreaks: [], hiddenWords: [], ligatures: [], stats: [] }
   const numbers = options.only ?? Array.from({ length: total }, (_, i) => i + 1)
   for (const no of numbers) {
     current = no
@@ -109,15 +145,190 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
     report('spills past the slide', findings.overflow)
     report('content clipped or scrolling', findings.clipped)
     report(`low contrast in ${colorScheme} mode`, findings.lowContrast)
-    report('text too small to read', findings.tinyText)
     report('broken image', findings.brokenImages)
     report('font failed to load', findings.failedFonts)
     report('error shown on the slide', findings.shownErrors)
     if (findings.clicksTotal > 0 && source && !/\[click(?::\d+)?\]/.test(source.note))
       problems.push(`${where(no)}: has ${findings.clicksTotal} click(s) but its notes have no [click] marker`)
+    if (options.room) {
+      const presented = presentedNumbers.has(no)
+      const floor = presented ? TEXT_FLOOR_PX.presented : TEXT_FLOOR_PX.backup
+      const measured = await measureRoom(page, no, floor)
+      room.stats.push({ no, presented, prose: measured.prose, smallestPx: measured.smallestPx, smallText: measured.smallText })
+      const list = (items: string[]) => `${items.slice(0, 4).join('; ')}${items.length > 4 ? ` (and ${items.length - 4} more)` : ''}`
+      if (measured.smallText.length)
+        room.smallText.push(`${where(no)}: text below ${floor}px on the canvas: ${list(measured.smallText)}`)
+      if (measured.ligatures.length)
+        room.ligatures.push(`${where(no)}: code rendered with ligatures: ${list(measured.ligatures)}`)
+      if (presented) {
+        if (measured.prose > PROSE_LIMIT)
+          room.prose.push(`${where(no)}: ${measured.prose} characters of prose (at most ${PROSE_LIMIT}): "${measured.proseSample}…"`)
+        if (measured.lineBreaks.length)
+          room.lineBreaks.push(`${where(no)}: line break inside ${list(measured.lineBreaks)}`)
+        if (measured.hiddenWords.length)
+          room.hiddenWords.push(`${where(no)}: shows ${list(measured.hiddenWords)}`)
+      }
+    }
   }
   await context.close()
-  return { total, problems, externalRequests, mermaidSvgs, visited }
+  return { total, problems, externalRequests, mermaidSvgs, visited, room }
+}
+
+interface RoomFindings {
+  smallestPx: number | null
+  smallText: string[]
+  prose: number
+  proseSample: string
+  lineBreaks: string[]
+  hiddenWords: string[]
+  ligatures: string[]
+}
+
+/**
+ * Measures slide `no` as the back row sees it. Text size is the rendered size on the canvas:
+ * the computed font size times every scale between the text and the slide (CSS transform, the
+ * `scale` property, zoom, an SVG viewBox), read from the SVG's screen matrix for SVG text and
+ * walked up the tree for HTML; Mermaid's labels live in its host's shadow root and are included.
+ */
+async function measureRoom(page: Page, no: number, floorPx: number): Promise<RoomFindings> {
+  return page.evaluate(([n, floor, hiddenWords]) => {
+    const slide = document.querySelector(`.slidev-page-${n}`) as HTMLElement
+    const snippet = (text: string) => text.trim().replace(/\s+/g, ' ').slice(0, 30)
+    /** The element's parent, stepping out of a shadow root to its host. */
+    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)
+    /** How much the element itself scales what it contains. */
+    const ownScale = (el: Element) => {
+      const style = getComputedStyle(el)
+      let factor = 1
+      if (style.transform && style.transform !== 'none') {
+        const m = new DOMMatrixReadOnly(style.transform)
+        factor *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c))
+      }
+      if (style.scale && style.scale !== 'none') {
+        const [x, y = x] = style.scale.split(/\s+/).map(Number.parseFloat)
+        factor *= Math.sqrt(Math.abs(x * y))
+      }
+      const zoom = Number.parseFloat(style.zoom)
+      if (zoom > 0)
+        factor *= zoom
+      return factor
+    }
+    /** Scale from `el`'s CSS pixels to the screen, walking up to (and including) `stop`'s ancestors when `stop` is null. */
+    const scaleBetween = (el: Element, stop: Element | null) => {
+      let factor = 1
+      for (let node: Element | null = el; node && node !== stop; node = parentOf(node))
+        factor *= ownScale(node)
+      return factor
+    }
+    const canvas = slide.parentElement!
+    const canvasScale = scaleBetween(canvas, null)
+    /** Rendered font size of the text in `el`, in canvas px. */
+    const renderedSize = (el: Element) => {
+      const fontSize = Number.parseFloat(getComputedStyle(el).fontSize)
+      if (el instanceof SVGGraphicsElement) {
+        const m = el.getScreenCTM()
+        return m ? fontSize * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) / canvasScale : fontSize
+      }
+      // HTML inside an SVG (Mermaid's foreignObject labels): the SVG's matrix, then the HTML in between.
+      let foreign: Element | null = null
+      for (let node: Element | null = el; node && node !== slide; node = parentOf(node)) {
+        if (node instanceof SVGForeignObjectElement) {
+          foreign = node
+          break
+        }
+      }
+      if (foreign) {
+        const m = (foreign as SVGGraphicsElement).getScreenCTM()
+        const svgScale = m ? Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : 1
+        return fontSize * scaleBetween(el, foreign) * svgScale / canvasScale
+      }
+      return fontSize * scaleBetween(el, canvas)
+    }
+    const SKIP = new Set(['STYLE', 'SCRIPT', 'TITLE', 'DESC', 'DEFS', 'TEMPLATE', 'NOSCRIPT', 'style', 'script', 'title', 'desc', 'defs', 'metadata'])
+    /** Visible text nodes under `root`, entering shadow roots (Mermaid renders into one). */
+    const textNodes = (root: Node, out: Text[] = []) => {
+      for (const child of root.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          if (child.textContent!.trim())
+            out.push(child as Text)
+        }
+        else if (child instanceof Element) {
+          if (SKIP.has(child.tagName))
+            continue
+          if (child.shadowRoot)
+            textNodes(child.shadowRoot, out)
+          textNodes(child, out)
+        }
+      }
+      return out
+    }
+    const shown = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      && el.getClientRects().length > 0
+    const describe = (el: Element, text: string) => `<${el.tagName.toLowerCase()}> "${snippet(text)}"`
+
+    const findings = {
+      smallestPx: null as number | null,
+      smallText: [] as string[],
+      prose: 0,
+      proseSample: '',
+      lineBreaks: [] as string[],
+      hiddenWords: [] as string[],
+      ligatures: [] as string[],
+    }
+    const measured = new Set<Element>()
+    for (const node of textNodes(slide)) {
+      const el = node.parentElement
+      if (!el || !shown(el))
+        continue
+      const text = node.textContent!
+      if (!measured.has(el)) {
+        measured.add(el)
+        const size = renderedSize(el)
+        findings.smallestPx = Math.min(findings.smallestPx ?? size, size)
+        if (size < floor - 0.05)
+          findings.smallText.push(`${describe(el, el.textContent ?? text)} at ${size.toFixed(1)}px`)
+      }
+      // Prose: what the audience has to read, outside the title, diagrams, charts and code.
+      if (!el.closest('h1, .mermaid, svg, pre, code, [data-chart]') && el.getRootNode() === document) {
+        const letters = text.replace(/\s+/g, '')
+        findings.prose += letters.length
+        if (findings.proseSample.length < 40)
+          findings.proseSample += letters.slice(0, 40 - findings.proseSample.length)
+      }
+      for (const word of hiddenWords) {
+        if (text.includes(word))
+          findings.hiddenWords.push(`「${word}」 in ${describe(el, text)}`)
+      }
+      // A name, date or number must sit on one line: its client rects must share one line box.
+      for (const match of text.matchAll(/[A-Z0-9][\w.+%–-]*[\w%]/gi)) {
+        if (!/[\d.–-]/.test(match[0]))
+          continue
+        const range = document.createRange()
+        range.setStart(node, match.index)
+        range.setEnd(node, match.index + match[0].length)
+        const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0.5)
+        const tops = rects.map(r => r.top)
+        const bottoms = rects.map(r => r.bottom)
+        if (rects.length > 1 && Math.min(...bottoms) - 1 <= Math.max(...tops))
+          findings.lineBreaks.push(`「${match[0]}」 in ${describe(el, text)}`)
+      }
+    }
+    // Code must show `=>` as typed: ligatures and contextual alternates (JetBrains Mono's) off.
+    for (const code of slide.querySelectorAll('.slidev-code')) {
+      for (const el of [code, ...code.querySelectorAll('*')]) {
+        const style = getComputedStyle(el)
+        const variant = style.fontVariantLigatures
+        const features = style.fontFeatureSettings
+        const offByVariant = variant === 'none' || (variant.includes('no-common-ligatures') && variant.includes('no-contextual'))
+        const offByFeatures = /"liga" 0/.test(features) && /"calt" 0/.test(features)
+        if (!offByVariant && !offByFeatures) {
+          findings.ligatures.push(`${describe(el, el.textContent ?? '')}: font-variant-ligatures ${variant}, font-feature-settings ${features}`)
+          break
+        }
+      }
+    }
+    return findings
+  }, [no, floorPx, [...HIDDEN_WORDS]] as const)
 }
 
 async function measureSlide(page: Page, no: number): Promise<SlideFindings> {
@@ -164,7 +375,6 @@ async function measureSlide(page: Page, no: number): Promise<SlideFindings> {
       overflow: [] as string[],
       clipped: [] as string[],
       lowContrast: [] as string[],
-      tinyText: [] as string[],
       brokenImages: [] as string[],
       failedFonts: [] as string[],
       shownErrors: [...slide.querySelectorAll('[role="alert"]')].map(el => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 160)),
@@ -211,9 +421,6 @@ async function measureSlide(page: Page, no: number): Promise<SlideFindings> {
       const ownText = [...el.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())
       if (!ownText || el instanceof SVGElement)
         continue
-      const size = Number.parseFloat(style.fontSize)
-      if (size < 11.5)
-        findings.tinyText.push(`${describe(el)} at ${size}px`)
       const fg = parseColor(style.color)
       if (fg && fg[3] > 0.3) {
         const bg = backgroundOf(el)
