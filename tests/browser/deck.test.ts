@@ -35,7 +35,7 @@ async function summarise(room: RoomReport, presenter?: PresenterReport): Promise
   const overProse = presented.filter(s => s.prose > PROSE_LIMIT)
   const lines = [
     `presented slides: ${presented.length} (backup: ${room.stats.length - presented.length})`,
-    `smallest text on a presented slide: ${Math.min(...sizes).toFixed(1)}px; slides with text under ${TEXT_FLOOR_PX.presented}px: ${room.smallText.length}`,
+    `smallest text on a presented slide: ${Math.min(...sizes).toFixed(1)}px; slides with text under the floor (${TEXT_FLOOR_PX.presented}px, backup ${TEXT_FLOOR_PX.backup}px): ${room.smallText.length}`,
     `largest prose: ${Math.max(0, ...presented.map(s => s.prose))} characters; slides over ${PROSE_LIMIT}: ${overProse.length} (${overProse.map(s => `${s.no}: ${s.prose}`).join(', ')})`,
     `line breaks inside names: ${room.lineBreaks.length} slides; 勘误/大纲 shown: ${room.hiddenWords.length} slides; code with ligatures: ${room.ligatures.length} slides`,
   ]
