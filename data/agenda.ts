@@ -23,5 +23,5 @@ export const agenda: AgendaItem[] = [
   { no: '6', title: '其它想法', summary: '多模态大模型与结语', alias: 'outlook', page: 'pages/06-outlook.md' },
 ]
 
-/** Not a numbered section: references and errata. */
-export const appendix: AgendaItem = { no: '', title: '附录', summary: '参考文献 · 勘误', alias: 'appendix', page: 'pages/99-appendix.md' }
+/** Not a numbered section: the backup part after the closing slide (details, references, errata). */
+export const appendix: AgendaItem = { no: '', title: '备用', summary: '示意图 · 模型资料 · 参考文献 · 勘误', alias: 'backup', page: 'pages/99-backup.md' }
