@@ -23,5 +23,5 @@ export const agenda: AgendaItem[] = [
   { no: '6', title: '其它想法', summary: '多模态大模型与结语', alias: 'outlook', page: 'pages/06-outlook.md' },
 ]
 
-/** Not a numbered section: the backup part after the closing slide (code, model reference, references, errata). */
-export const backup: AgendaItem = { no: '', title: '备用', summary: '代码 · 模型资料 · 参考文献 · 勘误', alias: 'backup', page: 'pages/99-backup.md' }
+/** Not a numbered section: the backup part after the closing slide (code, diagrams, model reference, references, errata). */
+export const backup: AgendaItem = { no: '', title: '备用', summary: '代码 · 图解 · 模型资料 · 参考文献', alias: 'backup', page: 'pages/99-backup.md' }

@@ -110,14 +110,14 @@ describe('references', () => {
       expect(e.url).toMatch(/^https:\/\//)
   })
 
-  const slides = usages('pages/99-appendix.md', 'ReferenceList')
+  const slides = usages('pages/99-backup.md', 'ReferenceList')
   it('the appendix shows every reference exactly once, no empty slide', () => {
     const shown = slides.flatMap(({ page, 'per-page': perPage }) => {
       const hrefs = mount(ReferenceList, { props: { page, perPage } }).findAll('a').map(a => a.attributes('href'))
       expect(hrefs.length, `ReferenceList page ${page} is empty`).toBeGreaterThan(0)
       return hrefs
     })
-    expect(shown, 'add or remove a <ReferenceList :page="…" /> slide in pages/99-appendix.md').toEqual(entries.map(e => e.url))
+    expect(shown, 'add or remove a <ReferenceList :page="…" /> slide in pages/99-backup.md').toEqual(entries.map(e => e.url))
   })
 })
 
@@ -147,7 +147,7 @@ describe('pagination', () => {
 describe('errataTable', () => {
   const corrections = allCorrections()
   const pages = errataPages()
-  const slides = usages('pages/99-appendix.md', 'ErrataTable')
+  const slides = usages('pages/99-backup.md', 'ErrataTable')
 
   it('packs every correction, in order, into pages within the line budget', () => {
     expect(pages.flat()).toEqual(corrections)
@@ -158,7 +158,7 @@ describe('errataTable', () => {
   })
 
   it('the appendix has one <ErrataTable :page="n" /> slide per page, 1…n in order', () => {
-    expect(slides.map(s => s.page), `pages/99-appendix.md needs ErrataTable pages 1..${pages.length}`).toEqual(pages.map((_, i) => i + 1))
+    expect(slides.map(s => s.page), `pages/99-backup.md needs ErrataTable pages 1..${pages.length}`).toEqual(pages.map((_, i) => i + 1))
   })
 
   it('each slide shows its page of corrections', () => {
