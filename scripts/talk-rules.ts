@@ -55,8 +55,9 @@ export function sectionKey(file: string): string | undefined {
 
 /**
  * The presented part in sections: a section is the run of page files sharing a leading number
- * (`04-overview`, `04-1-google` … are section 4); the cover and agenda (`slides.md`) open the
- * first section; the closing slide is a section of its own (Q&A).
+ * (`04-overview`, `04-1-google` … are section 4); the cover and agenda (`slides.md`) join the
+ * first section, whose first page slide declares its minutes; the closing slide is a section of its
+ * own (Q&A).
  */
 export function sectionsOf(presented: SlideSource[]): Section[] {
   const sections: Section[] = []
@@ -73,8 +74,11 @@ export function sectionsOf(presented: SlideSource[]): Section[] {
       current = { key, first: slide, slides: [], minutes }
       sections.push(current)
     }
-    else if (current.key === undefined) {
+    else if (current.key === undefined && key !== undefined) {
+      // The cover and agenda belong to section 1, whose own first slide declares the minutes.
       current.key = key
+      current.first = slide
+      current.minutes = minutes
     }
     current.slides.push(slide)
   }

@@ -21,9 +21,9 @@ describe('the talk rules on a broken source deck', () => {
     report = checkTalk(await loadDeck(resolve(root, 'tests/fixtures/talk/slides.md')), codeBaseNames(root))
   })
 
-  it('splits the presented part into sections by page file; the cover opens the first, the closing slide is Q&A', () => {
+  it('splits the presented part into sections by page file; the cover joins the first, whose own first slide holds the minutes; the closing slide is Q&A', () => {
     expect(report.sections.map(s => [s.first.no, s.slides.length, s.minutes, !!s.qa])).toEqual([
-      [1, 3, 2, false],
+      [3, 3, 2, false],
       [4, 5, 3, false],
       [9, 1, undefined, false],
       [10, 1, 4, true],
