@@ -9,13 +9,29 @@
  * turns superscripts into small baseline text and names Inter as the font for Chinese text
  * (README, "After the talk").
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import JSZip from 'jszip'
 import { EXPORT_FILENAME } from './export-slides'
 import { runSlidev } from './slidev'
+
+/** PowerPoint's own notes page, 7.5 × 10 in, in EMU: the size pptxgenjs lays its notes master out for. */
+const NOTES_PAGE = { cx: 6858000, cy: 9144000 }
+
+/**
+ * pptxgenjs sizes the notes page as the slide turned upright (5.7 × 10.2 in for this deck) but
+ * places the notes text for a 7.5 in wide page, so printed notes pages cut every line off at the
+ * right. Give the notes page the size its layout was made for.
+ */
+async function fitNotesPage(file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(file))
+  const presentation = await zip.file('ppt/presentation.xml')!.async('string')
+  zip.file('ppt/presentation.xml', presentation.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`))
+  await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+}
 
 export async function exportPptx(options: { output: string, quiet?: boolean }): Promise<string> {
   const output = resolve(options.output)
@@ -37,6 +53,7 @@ export async function exportPptx(options: { output: string, quiet?: boolean }): 
       '--output',
       output,
     ], { quiet: options.quiet })
+    await fitNotesPage(output)
     return output
   }
   finally {

@@ -37,19 +37,30 @@ function notesText(xml: string): string {
     .join('\n')
 }
 
+export interface Pptx {
+  slides: PptxSlide[]
+  /** Width of the notes page and right edge of its notes text box (notes master), in EMU. */
+  notesPage: { width: number, textRight: number }
+}
+
 /** Opens a .pptx (a zip of XML parts) and lists its slides in presentation order. */
-export async function readPptx(path: string): Promise<PptxSlide[]> {
+export async function readPptx(path: string): Promise<Pptx> {
   const zip = await JSZip.loadAsync(await readFile(path))
   const presentation = await zip.file('ppt/presentation.xml')?.async('string')
   if (!presentation)
     throw new Error(`${path}: no ppt/presentation.xml, not a PowerPoint file`)
   const presentationRels = await relationships(zip, 'ppt/presentation.xml')
   const slideParts = [...presentation.matchAll(/<p:sldId [^>]*?r:id="([^"]+)"/g)].map(match => presentationRels.get(match[1])!.target)
-  return Promise.all(slideParts.map(async (part, i) => {
+  const slides = await Promise.all(slideParts.map(async (part, i) => {
     const rels = [...(await relationships(zip, part)).values()]
     const notesPart = rels.find(rel => rel.type === 'notesSlide')?.target
     const notes = notesPart ? notesText(await zip.file(notesPart)!.async('string')) : ''
     const pictures = await Promise.all(rels.filter(rel => rel.type === 'image').map(rel => zip.file(rel.target)!.async('nodebuffer')))
     return { no: i + 1, notes, pictures }
   }))
+  const width = Number(presentation.match(/<p:notesSz cx="(\d+)"/)?.[1] ?? 0)
+  const master = await zip.file(/^ppt\/notesMasters\/notesMaster\d+\.xml$/)[0]?.async('string') ?? ''
+  const body = master.split('</p:sp>').find(shape => /<p:ph type="body"/.test(shape)) ?? ''
+  const [, x = '0', cx = '0'] = body.match(/<a:off x="(\d+)"[^>]*\/><a:ext cx="(\d+)"/) ?? []
+  return { slides, notesPage: { width, textRight: Number(x) + Number(cx) } }
 }

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
-import type { PptxSlide } from './pptx'
+import type { Pptx } from './pptx'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -60,7 +60,7 @@ describe('sharing the talk', () => {
   let closing: SlideSource
   let browser: Browser
   const states: DeckState[] = []
-  let pptxSlides: PptxSlide[]
+  let pptx: Pptx
 
   before(async () => {
     sources = await loadDeckSources()
@@ -116,10 +116,16 @@ describe('sharing the talk', () => {
           problems.push(`${where}: the QR code on screen reads ${JSON.stringify(read)}`)
         if (!text.includes(state.url))
           problems.push(`${where}: the address is not shown as text`)
-        const qr = await slide.locator('[data-hosted-qr]').boundingBox()
-        const canvas = await slide.boundingBox()
-        if (!qr || !canvas || qr.y < canvas.y || qr.y + qr.height > canvas.y + canvas.height + 0.5)
-          problems.push(`${where}: the QR code is not inside the slide`)
+        const figure = slide.locator('[data-hosted-qr]')
+        if (await figure.count() !== 1) {
+          problems.push(`${where}: ${await figure.count()} QR code boxes ([data-hosted-qr]), expected 1`)
+        }
+        else {
+          const qr = (await figure.boundingBox())!
+          const canvas = (await slide.boundingBox())!
+          if (qr.y < canvas.y || qr.y + qr.height > canvas.y + canvas.height + 0.5)
+            problems.push(`${where}: the QR code spills past the slide`)
+        }
       }
       else {
         if (read !== null)
@@ -170,7 +176,8 @@ describe('sharing the talk', () => {
     const output = `${WORK}/slides.pptx`
     await rm(output, { force: true })
     await exportPptx({ output, quiet: true })
-    pptxSlides = await readPptx(output)
+    pptx = await readPptx(output)
+    const pptxSlides = pptx.slides
     assert.equal(pptxSlides.length, sources.length, `${output}: ${pptxSlides.length} slides, the deck has ${sources.length}`)
     const problems: string[] = []
     for (const source of sources) {
@@ -181,11 +188,14 @@ describe('sharing the talk', () => {
       if (!letters(slide.notes).includes(expected))
         problems.push(`${describeSlide(source)}: PowerPoint notes "${slide.notes.slice(0, 30)}", expected "${expected}"`)
     }
+    // Printed notes pages: the notes text box must lie on the page, not run off its right edge.
+    if (pptx.notesPage.textRight > pptx.notesPage.width)
+      problems.push(`${output}: the notes text reaches ${pptx.notesPage.textRight} EMU on a notes page ${pptx.notesPage.width} EMU wide`)
     assert.deepEqual(problems, [], list(problems))
   })
 
   it('keeps the Chinese notes of known slides in the PowerPoint file', () => {
-    assert.ok(pptxSlides, 'the PowerPoint export ran')
+    assert.ok(pptx, 'the PowerPoint export ran')
     const known = [
       sources[0],
       sources.find(slide => /^2\s*Transformer/.test(slide.title)),
@@ -193,15 +203,15 @@ describe('sharing the talk', () => {
     ]
     for (const source of known) {
       assert.ok(source, 'a known slide is missing from the deck')
-      const notes = pptxSlides[source.no - 1].notes
+      const notes = pptx.slides[source.no - 1].notes
       assert.match(notes, /\p{Script=Han}{6}/u, `${describeSlide(source)}: no Chinese in its PowerPoint notes: "${notes.slice(0, 40)}"`)
       assert.ok(letters(notes).includes(letters(source.note).slice(0, 40)), `${describeSlide(source)}: PowerPoint notes differ from the slide's`)
     }
   })
 
   it('draws the closing slide in PowerPoint with the QR code exactly when hostedUrl is set', async () => {
-    assert.ok(pptxSlides, 'the PowerPoint export ran')
-    const [read] = await readQrCodes(browser, [pptxSlides[closing.no - 1].pictures[0]])
+    assert.ok(pptx, 'the PowerPoint export ran')
+    const [read] = await readQrCodes(browser, [pptx.slides[closing.no - 1].pictures[0]])
     assert.equal(read, states[0].url, `${describeSlide(closing)} in PowerPoint`)
   })
 })
