@@ -31,6 +31,7 @@ const WORK = '.work/test'
 const FLIPPED_ENTRY = '.fixture-hosted-url.md'
 const FLIPPED_OUT = `${WORK}/hosted-url-dist`
 const EXAMPLE_URL = 'https://example.github.io/llm-overview-talk/'
+const CLOSING_ALIAS = 'thanks'
 const CLOSING_TITLE = '谢谢'
 const list = (problems: string[]) => `\n  ${problems.join('\n  ')}`
 const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
@@ -64,11 +65,14 @@ describe('sharing the talk', () => {
 
   before(async () => {
     sources = await loadDeckSources()
-    closing = sources.find(slide => slide.title === CLOSING_TITLE)!
-    assert.ok(closing, `no slide titled 「${CLOSING_TITLE}」 (the closing slide)`)
+    const { headmatter, slides } = await load({ roots: [process.cwd()], userRoot: process.cwd() }, 'slides.md')
+    // The closing slide: route alias `thanks`, else the slide titled 谢谢 (the same filter as the sources).
+    const shown = slides.filter(slide => !slide.frontmatter?.disabled && !slide.frontmatter?.hide)
+    const byAlias = shown.findIndex(slide => slide.frontmatter?.routeAlias === CLOSING_ALIAS)
+    closing = byAlias >= 0 ? sources[byAlias] : sources.find(slide => slide.title === CLOSING_TITLE)!
+    assert.ok(closing, `no closing slide (routeAlias ${CLOSING_ALIAS}, or titled 「${CLOSING_TITLE}」)`)
     const entry = await readFile('slides.md', 'utf8')
     assert.match(entry, /^hostedUrl:.*$/m, 'slides.md: the headmatter has no `hostedUrl:` line')
-    const { headmatter } = await load({ roots: [process.cwd()], userRoot: process.cwd() }, 'slides.md')
     const deckUrl = String(headmatter.hostedUrl ?? '').trim() || null
 
     // The deck as it is: the dist/ that `npm run build` makes (and the other browser tests use).
