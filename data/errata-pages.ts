@@ -1,28 +1,28 @@
 import type { GeneralCorrection } from './types'
 import { allCorrections } from './errata'
-import { lineCount, packPages } from './pagination'
+import { balancedPages, lineCount } from './pagination'
 
 /**
  * How the errata table splits over slides. Rows differ a lot in height, so pages are packed by
  * estimated lines rather than a fixed row count: each column's width in CJK characters per line
- * (at the table's font size on the 980 px canvas), and a line budget per slide.
+ * (at the table's 12 px on the 980 px canvas), and a line budget per slide.
  */
 export const ERRATA_COLUMNS = [
-  { key: 'topic', label: '主题', width: '15%', perLine: 8 },
-  { key: 'outline', label: '大纲原文', width: '27%', perLine: 15 },
-  { key: 'fact', label: '事实', width: '38%', perLine: 21 },
-  { key: 'source', label: '来源', width: '20%', perLine: 12 },
+  { key: 'topic', label: '主题', width: '14%', perLine: 8.5 },
+  { key: 'outline', label: '大纲原文', width: '28%', perLine: 18.5 },
+  { key: 'fact', label: '事实', width: '38%', perLine: 25.5 },
+  { key: 'source', label: '来源', width: '20%', perLine: 12.5 },
 ] as const satisfies readonly { key: keyof GeneralCorrection, label: string, width: string, perLine: number }[]
 
-/** Lines one row needs: its tallest cell, plus half a line of cell padding. */
+/** Lines one row needs: its tallest cell, plus the cell padding (0.3rem above and below). */
 export function rowLines(c: GeneralCorrection): number {
-  return Math.max(...ERRATA_COLUMNS.map(col => lineCount(c[col.key], col.perLine))) + 0.5
+  return Math.max(...ERRATA_COLUMNS.map(col => lineCount(c[col.key], col.perLine))) + 0.6
 }
 
 /** Default lines per slide: what fits between the slide title and the page number. */
-export const ERRATA_BUDGET = 16
+export const ERRATA_BUDGET = 21.5
 
-/** The corrections, split into slides. */
+/** The corrections, split into as few slides of even height as the budget allows. */
 export function errataPages(budget = ERRATA_BUDGET): GeneralCorrection[][] {
-  return packPages(allCorrections(), rowLines, budget)
+  return balancedPages(allCorrections(), rowLines, budget)
 }

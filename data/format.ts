@@ -1,19 +1,14 @@
 /**
- * Shared formatting for model facts: cards, timeline and chart all print numbers the same way.
+ * Shared formatting for model facts: cards, timeline, charts and the reference table print numbers
+ * the same way.
  */
 
-const units: ReadonlyArray<readonly [number, string]> = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-]
-
-/** Trims a number to at most 3 significant digits, without trailing zeros: 1.75 → "1.75", 96.6 → "96.6", 175 → "175". */
-function short(value: number): string {
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
-  return String(Number(value.toFixed(digits)))
-}
+/**
+ * English compact notation: it prints the B / T suffixes people write for model sizes ("175B",
+ * "1.2T"), where `zh-CN` would print Chinese units (yi, wan yi). Three significant digits,
+ * trailing zeros dropped, and rounding carries into the next unit (999.96e9 → "1T").
+ */
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 })
 
 /**
  * Parameter (or token) count as a short label: 1.75e11 → "175B", 1.2e12 → "1.2T", 1.25e8 → "125M".
@@ -22,12 +17,7 @@ function short(value: number): string {
 export function formatParams(n: number): string {
   if (!Number.isFinite(n) || n < 0)
     throw new RangeError(`formatParams: expected a non-negative finite number, got ${n}`)
-  for (const [size, unit] of units) {
-    // Round first so 999.96e9 prints as "1T", not "1000B".
-    if (n >= size * 0.9995)
-      return `${short(n / size)}${unit}`
-  }
-  return short(n)
+  return compact.format(n)
 }
 
 const isoPattern = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/
@@ -65,6 +55,11 @@ interface SizeLike {
   active?: number
 }
 
+/** The largest released size of a model (by total parameters); every chart and card uses this one. */
+export function largestSize<T extends SizeLike>(sizes: readonly T[]): T | undefined {
+  return sizes.reduce<T | undefined>((best, s) => (!best || s.total > best.total ? s : best), undefined)
+}
+
 /** One size: "175B", or for sparse MoE models total and active distinctly: "1.2T 总 / 96.6B 激活". */
 export function formatSize(size: SizeLike): string {
   return size.active === undefined
@@ -78,21 +73,62 @@ const pureSize = /^\d+(?:\.\d+)?[KMBT]$/
 /** What was withheld prints the same everywhere. */
 export const UNDISCLOSED = '未公开'
 
+/** A dense size as the paper rounds it: its label when the label is only a size ("1.5B", "7B"), else our rounding. */
+function paperSize(s: SizeLike & { label?: string }): string {
+  const label = s.label?.trim()
+  return label && pureSize.test(label) ? label : formatParams(s.total)
+}
+
 /**
- * All sizes of a model in one short phrase for compact places (grid cards, tooltips):
+ * All sizes of a model in one short phrase for compact places (grid cards, chart labels):
  * none → "未公开"; one → that size; several dense → "125M–175B"; MoE → the largest size.
  */
 export function formatSizeRange(sizes: readonly (SizeLike & { label?: string })[]): string {
   if (sizes.length === 0)
     return UNDISCLOSED
-  const sorted = [...sizes].sort((a, b) => a.total - b.total)
-  const smallest = sorted[0]!
-  const largest = sorted[sorted.length - 1]!
-  if (sizes.length === 1 || sizes.some(s => s.active !== undefined) || smallest.total === largest.total)
+  const smallest = sizes.reduce((low, s) => (s.total < low.total ? s : low))
+  const largest = largestSize(sizes)!
+  if (sizes.some(s => s.active !== undefined))
     return formatSize(largest)
-  // A label that is only a size ("1.5B") is the paper's own rounding: prefer it, as the full card does.
-  const end = (s: SizeLike & { label?: string }) => s.label && pureSize.test(s.label.trim()) ? s.label.trim() : formatParams(s.total)
-  return `${end(smallest)}–${end(largest)}`
+  if (sizes.length === 1 || smallest.total === largest.total)
+    return paperSize(largest)
+  return `${paperSize(smallest)}–${paperSize(largest)}`
+}
+
+/** What a scale needs of a model record (structurally a `ModelRecord`). */
+interface ScaleSource {
+  params: readonly (SizeLike & { label?: string })[]
+  tokens?: number
+  scaleNote?: string
+}
+
+export interface ModelScale {
+  /** dense / moe: sizes published; undisclosed: withheld (GPT-4); none: no parameters of its own (Visual ChatGPT). */
+  kind: 'dense' | 'moe' | 'undisclosed' | 'none'
+  /** The sizes as the scale chart labels its row: "125M–175B", "1.2T 总 / 96.6B 激活", "未公开", or the scale note. */
+  params: string
+  /** Training tokens, "300B", where published. */
+  tokens?: string
+  /** The card's 规模 fact: "125M–175B 参数，训练 180B token". */
+  text: string
+}
+
+/**
+ * A model's scale, derived from its sizes and tokens: the one function behind the card's scale fact, the
+ * scale chart's row label and the reference table, so the three always agree.
+ */
+export function modelScale(m: ScaleSource): ModelScale {
+  const tokens = m.tokens === undefined ? undefined : formatParams(m.tokens)
+  const trained = tokens ? `，训练 ${tokens} token` : ''
+  if (m.params.length === 0) {
+    if (m.scaleNote)
+      return { kind: 'none', params: m.scaleNote, tokens, text: `${m.scaleNote}${trained}` }
+    return { kind: 'undisclosed', params: UNDISCLOSED, tokens, text: `参数${UNDISCLOSED}${trained}` }
+  }
+  const params = formatSizeRange(m.params)
+  if (m.params.some(p => p.active !== undefined))
+    return { kind: 'moe', params, tokens, text: `${params}${trained}` }
+  return { kind: 'dense', params, tokens, text: `${params} 参数${trained}` }
 }
 
 /** A released size split for display: the paper's variant name (if it adds anything) and the count. */

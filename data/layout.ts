@@ -7,11 +7,14 @@
  * pure functions that run in unit tests without a DOM (unlike a full chart library, which would
  * own the DOM and the styling).
  */
-import type { Architecture, ModelRecord, OrganisationId, OutlineSection, ParamSize } from './types'
+import type { Architecture, ModelRecord, OrganisationId, OutlineSection } from './types'
 import { stratify } from 'd3-hierarchy'
 import { scaleLog, scaleUtc } from 'd3-scale'
-import { formatParams, formatSize, UNDISCLOSED } from './format'
+import { formatParams, largestSize, modelScale } from './format'
 import { organisationName } from './organisations'
+
+/** The smallest text any chart draws: the legibility floor on the 980 × 552 canvas. */
+export const MIN_FONT = 14
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -94,35 +97,6 @@ export function selectModels(records: readonly ModelRecord[], sel: Selection = {
     out = out.filter(r => isoToDate(r.released).getTime() <= to)
   }
   return out.sort(byRelease)
-}
-
-export interface LegendItem {
-  architecture: Architecture
-  x: number
-  /** Row of the legend, 0-based. */
-  row: number
-}
-
-/** Lays out one swatch per architecture present, left to right, wrapping at `width`. */
-export function legendLayout(
-  archs: readonly Architecture[],
-  labelOf: (a: Architecture) => string,
-  width: number,
-  fontSize: number,
-): { items: LegendItem[], rows: number } {
-  const items: LegendItem[] = []
-  let x = 0
-  let row = 0
-  for (const architecture of archs) {
-    const w = 16 + textWidth(labelOf(architecture), fontSize) + 18
-    if (x > 0 && x + w > width) {
-      x = 0
-      row++
-    }
-    items.push({ architecture, x, row })
-    x += w
-  }
-  return { items, rows: items.length ? row + 1 : 0 }
 }
 
 /** Architectures in the order of first appearance (records are date-sorted, so oldest first). */
@@ -246,6 +220,8 @@ export function dodge(xs: readonly number[], minGap: number): number[] {
 export interface TimelineOptions extends Selection {
   /** Layout width in px (the SVG viewBox width). */
   width: number
+  /** Height the chart may take; spacing stretches or shrinks (within limits) to fill it. */
+  height?: number
   /** Cuts the time axis into stacked panels at these ISO dates ("2021-01-01,2023-01-01" or an array). */
   split?: string | readonly string[]
   fontSize?: number
@@ -283,8 +259,8 @@ export interface TimelineTick {
   line: boolean
 }
 
-/** Font size of the axis labels. */
-export const TICK_FONT = 13
+/** Font size of the axis labels: the smallest text on the slide may not go below 14 px. */
+export const TICK_FONT = 14
 
 export interface TimelinePanel {
   /** Top of the panel in the SVG. */
@@ -332,6 +308,7 @@ function layoutPanel(
   width: number,
   fontSize: number,
   y: number,
+  stretch: number,
 ): TimelinePanel {
   const x0 = MARGIN_X
   const x1 = width - MARGIN_X
@@ -344,8 +321,9 @@ function layoutPanel(
   const levels = labels.reduce((n, l) => Math.max(n, l.level + 1), 0)
   const above = Math.ceil(levels / 2)
   const below = Math.floor(levels / 2)
-  const lineHeight = Math.round(fontSize * 1.55)
-  const stem = 12
+  // `stretch` spaces the label levels out to use the height the slide gives the chart
+  const lineHeight = Math.round(fontSize * 1.55 * stretch)
+  const stem = Math.round(12 * stretch)
   const axisY = above * lineHeight + stem
   const belowTop = axisY + stem
   const tickY = belowTop + below * lineHeight + TICK_FONT + 2
@@ -384,7 +362,7 @@ function layoutPanel(
       if (date < start || date > end)
         continue
       const x = scale(date)
-      const text = month === 0 ? String(year) : `${month + 1}月`
+      const text = month === 0 ? String(year) : `${month + 1} 月`
       ticks.push({ x, text, major: month === 0, showText: x + 4 + textWidth(text, TICK_FONT) <= width, line: true })
     }
   }
@@ -412,6 +390,26 @@ function layoutPanel(
  * cut into stacked panels, each with its own scale, so a crowded recent period gets room.
  */
 export function timelineLayout(records: readonly ModelRecord[], opts: TimelineOptions): TimelineLayout {
+  const natural = timelineAt(records, opts, 1)
+  if (!opts.height || natural.height === 0)
+    return natural
+  // the stretch that fills the given height: largest in [0.85, 2.2] whose layout still fits
+  // (height grows with the stretch, in rounded steps, so bisect rather than solve)
+  let lo = 0.85
+  let hi = 2.2
+  if (timelineAt(records, opts, hi).height <= opts.height)
+    return timelineAt(records, opts, hi)
+  for (let i = 0; i < 12; i++) {
+    const mid = (lo + hi) / 2
+    if (timelineAt(records, opts, mid).height <= opts.height)
+      lo = mid
+    else
+      hi = mid
+  }
+  return timelineAt(records, opts, lo)
+}
+
+function timelineAt(records: readonly ModelRecord[], opts: TimelineOptions, stretch: number): TimelineLayout {
   const shown = selectModels(records, opts)
   const fontSize = opts.fontSize ?? 15
   const width = opts.width
@@ -440,15 +438,15 @@ export function timelineLayout(records: readonly ModelRecord[], opts: TimelineOp
     const pad = Math.max((hi - (Number.isFinite(a) ? a : lo)) * 0.03, 12 * DAY)
     const start = Number.isFinite(a) ? a : opts.from ? isoToDate(opts.from).getTime() : lo - pad
     const end = Number.isFinite(b) ? b : opts.to ? isoToDate(opts.to).getTime() : hi + pad
-    const panel = layoutPanel(inPanel, [new Date(start), new Date(end)], width, fontSize, y)
+    const panel = layoutPanel(inPanel, [new Date(start), new Date(end)], width, fontSize, y, stretch)
     if (!panel.milestone && milestone && timeOf(milestone) < start)
       panel.milestone = { x: 0, architecture: milestone.architecture }
     panels.push(panel)
-    y += panel.height + PANEL_GAP
+    y += panel.height + PANEL_GAP * stretch
   })
   return {
     width,
-    height: Math.max(0, y - PANEL_GAP),
+    height: Math.max(0, y - PANEL_GAP * stretch),
     fontSize,
     panels,
     architectures: architecturesOf(shown),
@@ -458,7 +456,7 @@ export function timelineLayout(records: readonly ModelRecord[], opts: TimelineOp
 // ---------------------------------------------------------------------------------------------
 // Parameter scale
 
-export type SizeKind = 'dense' | 'moe' | 'undisclosed' | 'none'
+export type SizeKind = ReturnType<typeof modelScale>['kind']
 
 export interface ScaleRow {
   id: string
@@ -474,8 +472,8 @@ export interface ScaleRow {
   active?: number
   /** Smallest released size, when the model came in several sizes. */
   smallest?: number
-  /** Names of the models it builds on (shown for `none`). */
-  basedOn: string[]
+  /** What the row prints after its marks: the same phrase as the card's scale (`modelScale`). */
+  valueText: string
 }
 
 export interface ScaleOptions {
@@ -487,31 +485,23 @@ export interface ScaleOptions {
   sort?: 'date' | 'size'
 }
 
-/** The largest released size of a model (by total parameters). */
-export function largestSize(params: readonly ParamSize[]): ParamSize | undefined {
-  return params.reduce<ParamSize | undefined>((best, p) => (!best || p.total > best.total ? p : best), undefined)
-}
-
 /** One row per model: its largest size, how it is shown, and where it stops being a number. */
 export function scaleRows(records: readonly ModelRecord[], opts: ScaleOptions = {}): ScaleRow[] {
-  const names = new Map(records.map(r => [r.id, r.name]))
   const rows = selectModels(records, { ids: opts.ids }).map((r): ScaleRow => {
     const largest = largestSize(r.params)
     const smallest = r.params.length > 1 ? Math.min(...r.params.map(p => p.total)) : undefined
-    const kind: SizeKind = largest
-      ? (largest.active !== undefined ? 'moe' : 'dense')
-      : (r.architecture === 'system' ? 'none' : 'undisclosed')
+    const scale = modelScale(r)
     return {
       id: r.id,
       name: r.name,
       org: r.org,
       architecture: r.architecture,
       released: r.released,
-      kind,
+      kind: scale.kind,
       total: largest?.total,
       active: largest?.active,
       smallest: smallest !== undefined && largest && smallest < largest.total ? smallest : undefined,
-      basedOn: (r.basedOn ?? []).map(id => names.get(id) ?? id),
+      valueText: scale.params,
     }
   })
   const kept = rows.filter((row) => {
@@ -567,17 +557,10 @@ export function scaleMarks(row: ScaleRow): Array<{ value: number, filled: boolea
   return []
 }
 
-/** What a row prints after its marks: the size, "未公开", or what a weightless system builds on. */
-export function scaleValueText(row: ScaleRow): string {
-  if (row.kind === 'undisclosed')
-    return UNDISCLOSED
-  if (row.kind === 'none')
-    return row.basedOn.length ? `无自有参数 · 基于 ${row.basedOn.join('、')}` : '无自有参数'
-  return formatSize({ total: row.total!, active: row.active })
-}
-
 export interface ScaleChartOptions extends ScaleOptions {
   width: number
+  /** Height the chart may take: rows grow or shrink (within limits) to fill it. */
+  height?: number
   fontSize?: number
   rowHeight?: number
 }
@@ -589,7 +572,6 @@ export interface ScaleChartRow extends ScaleRow {
   marks: Array<{ x: number, value: number, filled: boolean }>
   /** Thin line from the smallest to the largest released size. */
   range?: [number, number]
-  valueText: string
   valueX: number
 }
 
@@ -597,6 +579,8 @@ export interface ScaleChartLayout {
   width: number
   height: number
   fontSize: number
+  /** Size of the column heads, ticks, organisations, dates and values. */
+  smallFont: number
   rowHeight: number
   /** Top of the first row (below the tick labels). */
   top: number
@@ -616,11 +600,14 @@ export interface ScaleChartLayout {
  */
 export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleChartOptions): ScaleChartLayout {
   const { width } = opts
-  const fontSize = opts.fontSize ?? 14
-  const small = 12
+  const fontSize = opts.fontSize ?? 15
+  const small = MIN_FONT
+  const top = small + 12
   const rows = scaleRows(records, opts)
-  // rows share ~350 px: roomier when there are fewer of them
-  const rowHeight = opts.rowHeight ?? clamp(Math.floor(350 / Math.max(1, rows.length)), 20, 26)
+  const count = Math.max(1, rows.length)
+  // rows fill the height the slide gives the chart (or ~380 px), never tighter than the text needs
+  const rowHeight = opts.rowHeight
+    ?? (opts.height ? clamp(Math.floor((opts.height - top) / count), 18, 34) : clamp(Math.floor(380 / count), 20, 28))
   // columns and plot width come from ALL models, so every slide of the chart has the same axis
   const all = scaleRows(records)
   const nameW = Math.max(0, ...all.map(r => textWidth(r.name, fontSize, true))) + 14
@@ -636,17 +623,17 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
   for (const row of all) {
     if (row.total === undefined)
       continue
-    const room = textWidth(scaleValueText(row), small) + 16
+    const room = textWidth(row.valueText, small) + 16
     const tr = t(row.total)
     if (tr > 0)
       plotX1 = Math.min(plotX1, plotX0 + (width - room - plotX0) / tr)
   }
   const x = paramsScale(domain, [plotX0, plotX1])
-  const top = small + 12
   return {
     width,
     height: top + rows.length * rowHeight,
     fontSize,
+    smallFont: small,
     rowHeight,
     top,
     orgX,
@@ -663,7 +650,6 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
         orgName: organisationName(row.org),
         marks,
         range: row.smallest !== undefined ? [x(row.smallest), x(row.total!)] as [number, number] : undefined,
-        valueText: scaleValueText(row),
         valueX: marks.length ? right + 10 : plotX0 + 4,
       }
     }),
@@ -674,13 +660,14 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
 // ---------------------------------------------------------------------------------------------
 // Family tree
 
-export type Branch = 'encoder' | 'encdec' | 'decoder'
-export const BRANCHES: readonly Branch[] = ['encoder', 'encdec', 'decoder']
+/** The tree's lanes: GLM's blank infilling (one Transformer, prefix mask) has its own, not encoder–decoder's. */
+export type Branch = 'encoder' | 'encdec' | 'prefix' | 'decoder'
+export const BRANCHES: readonly Branch[] = ['encoder', 'encdec', 'prefix', 'decoder']
 
 const branchOfArch: Partial<Record<Architecture, Branch>> = {
   'encoder-only': 'encoder',
   'encoder-decoder': 'encdec',
-  'prefix-lm': 'encdec',
+  'prefix-lm': 'prefix',
   'decoder-only': 'decoder',
   'moe-decoder': 'decoder',
 }
@@ -712,6 +699,16 @@ export interface TreeBand {
   branch: Branch
   y: number
   height: number
+  /** The branch's name (first line, bold) and description, each with its baseline; as many as fit. */
+  labels: Array<{ text: string, x: number, y: number, bold: boolean }>
+}
+
+/** Each branch's name and a short description, drawn at the left of its band. */
+export const BRANCH_LABELS: Record<Branch, readonly string[]> = {
+  encoder: ['Encoder-only', '自编码'],
+  encdec: ['Encoder-Decoder', '交叉注意力'],
+  prefix: ['Prefix LM', '空白填充'],
+  decoder: ['Decoder-only', '自回归', '含 MoE、多模态', '与系统'],
 }
 
 export interface TreeColumn {
@@ -725,7 +722,7 @@ export interface FamilyTreeLayout {
   height: number
   fontSize: number
   pillHeight: number
-  /** Left gutter for the branch labels. */
+  /** Left gutter for the branch labels (0 when they sit in the origin's column). */
   gutter: number
   headerHeight: number
   nodes: TreeNode[]
@@ -738,9 +735,9 @@ export interface FamilyTreeLayout {
 export interface FamilyTreeOptions {
   ids?: readonly string[]
   width: number
+  /** Height the chart may take: the gap between rows grows or shrinks (within limits) to fill it. */
+  height?: number
   fontSize?: number
-  /** Width of the left gutter that holds the branch labels. */
-  gutter?: number
 }
 
 /** Parents of a record that are among the records shown. */
@@ -835,15 +832,14 @@ function edgePath(a: TreeNode, b: TreeNode): string {
 
 /**
  * Family tree with time flowing right: one column per release year, one horizontal band per
- * branch (encoder-only / encoder-decoder incl. prefix-LM / decoder-only incl. MoE, multimodal and
- * systems), the origin spanning all bands; rows inside a band follow the tidy-tree order.
+ * branch (encoder-only / encoder-decoder / prefix LM with blank infilling / decoder-only incl. MoE,
+ * multimodal and systems), the origin spanning all bands; rows inside a band follow the tidy-tree order.
  */
 export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTreeOptions): FamilyTreeLayout {
   const shown = selectModels(records, { ids: opts.ids })
-  const fontSize = opts.fontSize ?? 14
+  const fontSize = opts.fontSize ?? 15
   const pillHeight = Math.round(fontSize * 1.7)
-  const rowHeight = pillHeight + 8
-  const gutter = opts.gutter ?? 112
+  const labelLine = MIN_FONT + 3
   const headerHeight = fontSize + 10
   const colGap = 18
   const byId = new Map(shown.map(r => [r.id, r]))
@@ -851,17 +847,41 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
   const order = treeOrder(shown)
   const isOrigin = (r: ModelRecord) => parentsIn(r, present).length === 0
   const pillWidth = (r: ModelRecord) => Math.ceil(textWidth(r.name, fontSize) + 16)
+  const yearOf = (r: ModelRecord) => isoToDate(r.released).getUTCFullYear()
+  // an origin with descendants that is alone in its year spans all bands (the Transformer)
+  const spansBands = (r: ModelRecord) => isOrigin(r)
+    && shown.some(c => parentsIn(c, present)[0] === r.id)
+    && shown.every(c => c === r || yearOf(c) !== yearOf(r))
+  const spanning = shown.filter(spansBands)
 
-  // columns: one per year, as wide as its widest pill, spare width shared out
-  const years = shown.map(r => isoToDate(r.released).getUTCFullYear())
+  // cells: the models of one year on one branch
+  const cells = new Map<string, ModelRecord[]>()
+  for (const r of shown) {
+    if (spansBands(r))
+      continue
+    const key = `${yearOf(r)}|${branchOf(r, byId)}`
+    cells.set(key, [...(cells.get(key) ?? []), r])
+  }
+
+  // columns: one per year, as wide as its widest pill, spare width shared out. When the first year
+  // holds only the origin, the branch names sit in that column beside it instead of in a gutter.
+  const years = shown.map(yearOf)
   const firstYear = Math.min(...years)
   const lastYear = Math.max(...years)
   const colYears = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
-  const need = colYears.map(y => Math.max(40, ...shown.filter(r => isoToDate(r.released).getUTCFullYear() === y).map(pillWidth)) + colGap)
-  const over = need.reduce((s, w) => s + w, 0) - (opts.width - gutter)
-  if (over > 0 && fontSize > 12) {
-    // too wide for the slide: step the type down (never below 12 px) until the columns fit
-    return familyTreeLayout(records, { ...opts, fontSize: fontSize - 0.5 })
+  const branchesShown = BRANCHES.filter(b => colYears.some(y => cells.has(`${y}|${b}`)))
+  const labelWidth = Math.max(0, ...branchesShown.map(b => textWidth(BRANCH_LABELS[b][0]!, MIN_FONT, true))) + 16
+  const labelsBesideOrigin = spanning.length === 1 && yearOf(spanning[0]!) === firstYear
+  const gutter = labelsBesideOrigin ? 0 : labelWidth
+  const need = colYears.map((y, i) => Math.max(
+    40,
+    i === 0 && labelsBesideOrigin ? labelWidth : 0,
+    ...shown.filter(r => yearOf(r) === y).map(pillWidth),
+  ) + colGap)
+  const over = need.reduce((sum, w) => sum + w, 0) - (opts.width - gutter)
+  if (over > 0 && fontSize > MIN_FONT) {
+    // too wide for the slide: step the type down (never below the floor) until the columns fit
+    return familyTreeLayout(records, { ...opts, fontSize: Math.max(MIN_FONT, fontSize - 0.5) })
   }
   const spare = Math.max(0, -over) / colYears.length
   const columns: TreeColumn[] = []
@@ -871,53 +891,53 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
     columns.push({ year, x: cx, width: w })
     cx += w
   })
-  const columnOf = (r: ModelRecord) => columns[isoToDate(r.released).getUTCFullYear() - firstYear]!
+  const columnOf = (r: ModelRecord) => columns[yearOf(r) - firstYear]!
 
-  // bands: as many rows as the fullest (year, branch) cell
-  const cells = new Map<string, ModelRecord[]>()
-  // an origin with descendants that is alone in its year spans all bands (the Transformer)
-  const yearOf = (r: ModelRecord) => isoToDate(r.released).getUTCFullYear()
-  const spansBands = (r: ModelRecord) => isOrigin(r)
-    && shown.some(c => parentsIn(c, present)[0] === r.id)
-    && shown.every(c => c === r || yearOf(c) !== yearOf(r))
-  for (const r of shown) {
-    if (spansBands(r))
-      continue
-    const key = `${isoToDate(r.released).getUTCFullYear()}|${branchOf(r, byId)}`
-    cells.set(key, [...(cells.get(key) ?? []), r])
-  }
+  // bands: as many rows as the fullest (year, branch) cell; the tallest also makes room below its
+  // name for the origin
   const rowsOf = (b: Branch) => Math.max(0, ...colYears.map(y => cells.get(`${y}|${b}`)?.length ?? 0))
-  const minRows: Record<Branch, number> = { encoder: 1, encdec: 1, decoder: 3 }
+  const minRows: Record<Branch, number> = { encoder: 1, encdec: 1, prefix: 1, decoder: 3 }
+  const bandRows = branchesShown.map(branch => ({ branch, rows: Math.max(rowsOf(branch), minRows[branch]) }))
+  // rows fill the height the slide gives the chart; without one, a fixed gap between pills
+  const totalRows = bandRows.reduce((n, b) => n + b.rows, 0)
+  const fixed = headerHeight + 4 + bandRows.length * 12 - 4
+  const rowHeight = opts.height && totalRows
+    ? clamp(Math.floor((opts.height - fixed) / totalRows), pillHeight + 3, pillHeight + 22)
+    : pillHeight + 8
   const bands: TreeBand[] = []
   let by = headerHeight + 4
-  for (const branch of BRANCHES) {
-    const rows = rowsOf(branch)
-    if (!rows)
-      continue
-    const height = Math.max(rows, minRows[branch]) * rowHeight + 8
-    bands.push({ branch, y: by, height })
+  for (const { branch, rows } of bandRows) {
+    const height = rows * rowHeight + 8
+    // labels: centred in a one-row band, from the top in a taller one; as many lines as fit
+    const lines = BRANCH_LABELS[branch].slice(0, Math.max(1, Math.floor((height - 6) / labelLine)))
+    const first = rows === 1
+      ? by + height / 2 - ((lines.length - 1) * labelLine) / 2 + MIN_FONT * 0.35
+      : by + 6 + MIN_FONT * 0.85
+    const labels = lines.map((text, i) => ({ text, x: gutter ? 8 : columns[0]!.x + 8, y: first + i * labelLine, bold: i === 0 }))
+    bands.push({ branch, y: by, height, labels })
     by += height + 4
   }
   const height = by - 4
 
   const nodes = new Map<string, TreeNode>()
-  const place = (r: ModelRecord, branch: Branch, y: number, origin: boolean) => {
+  const place = (r: ModelRecord, branch: Branch, x: number, y: number, origin: boolean) => {
     const col = columnOf(r)
-    nodes.set(r.id, {
-      id: r.id,
-      name: r.name,
-      architecture: r.architecture,
-      branch,
-      origin,
-      year: col.year,
-      x: col.x + col.width / 2,
-      y,
-      width: pillWidth(r),
-    })
+    nodes.set(r.id, { id: r.id, name: r.name, architecture: r.architecture, branch, origin, year: col.year, x, y, width: pillWidth(r) })
   }
-  // origins that span the bands sit centred across them
-  const top = bands[0]?.y ?? 0
-  shown.filter(spansBands).forEach(r => place(r, branchOf(r, byId), top + (height - top) / 2, true))
+  // the origin: centred across the bands, or — beside the names — in the tallest band below its name
+  for (const r of spanning) {
+    const col = columnOf(r)
+    if (labelsBesideOrigin) {
+      const band = bands.reduce((a, b) => (b.height > a.height ? b : a))
+      const freeTop = band.labels[band.labels.length - 1]!.y + MIN_FONT * 0.4
+      const y = Math.max(freeTop + pillHeight / 2 + 6, band.y + band.height / 2)
+      place(r, branchOf(r, byId), col.x + 8 + pillWidth(r) / 2, y, true)
+    }
+    else {
+      const top = bands[0]?.y ?? 0
+      place(r, branchOf(r, byId), col.x + col.width / 2, top + (height - top) / 2, true)
+    }
+  }
 
   // rows inside each cell, column by column: in family order (subtrees stay together), each as
   // near its parent's row as that order allows when the parent sits on the same band
@@ -932,7 +952,7 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
           ? clamp((parent.y - band.y - 4 - rowHeight / 2) / rowHeight, 0, rows - 1)
           : 0
       }), rows)
-      cell.forEach((r, i) => place(r, band.branch, band.y + 4 + assigned[i]! * rowHeight + rowHeight / 2, false))
+      cell.forEach((r, i) => place(r, band.branch, col.x + col.width / 2, band.y + 4 + assigned[i]! * rowHeight + rowHeight / 2, false))
     }
   }
 

@@ -35,13 +35,85 @@ export function packPages<T>(items: readonly T[], weight: (item: T) => number, b
   return pages
 }
 
+/**
+ * Like `packPages`, as few pages as `budget` allows, but of even height: among the splits into that
+ * many pages, in order and within the budget, the one with the least spread of page heights (least
+ * sum of squared heights), so the last slide is not left with one row.
+ */
+export function balancedPages<T>(items: readonly T[], weight: (item: T) => number, budget: number): T[][] {
+  const greedy = packPages(items, weight, budget)
+  const count = greedy.length
+  const n = items.length
+  if (count <= 1)
+    return greedy
+  const before = items.map(weight).reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [0])
+  const height = (i: number, j: number) => before[j]! - before[i]!
+  // cost[k][j]: best split of the first j items into k pages; from[k][j]: where its last page starts
+  const cost = Array.from({ length: count + 1 }, () => Array.from<number>({ length: n + 1 }).fill(Infinity))
+  const from = Array.from({ length: count + 1 }, () => Array.from<number>({ length: n + 1 }).fill(-1))
+  cost[0]![0] = 0
+  for (let k = 1; k <= count; k++) {
+    for (let j = 1; j <= n; j++) {
+      for (let i = j - 1; i >= 0; i--) {
+        const h = height(i, j)
+        if (h > budget && j - i > 1)
+          break
+        const c = cost[k - 1]![i]! + h * h
+        if (c < cost[k]![j]!) {
+          cost[k]![j] = c
+          from[k]![j] = i
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(cost[count]![n]!))
+    return greedy
+  const pages: T[][] = []
+  for (let k = count, j = n; k > 0; k--) {
+    const i = from[k]![j]!
+    pages.unshift(items.slice(i, j))
+    j = i
+  }
+  return pages
+}
+
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/
+
 /** Display width of text in CJK-character units: a Latin character is about half as wide. */
 export function textWidth(text: string): number {
   let width = 0
   for (const ch of text)
-    width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.55
+    width += WIDE.test(ch) ? 1 : 0.55
   return width
 }
 
-/** Lines a text takes in a column `perLine` CJK characters wide. */
-export const lineCount = (text: string, perLine: number): number => Math.max(1, Math.ceil(textWidth(text) / perLine))
+/**
+ * Lines a text takes in a column `perLine` CJK characters wide, wrapped the way the browser does:
+ * a CJK character may start a new line anywhere, a Latin word moves to the next line whole (and a
+ * word longer than a line is broken, as `break-words` does).
+ */
+export function lineCount(text: string, perLine: number): number {
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+|\s+/g) ?? []
+  let lines = 1
+  let used = 0
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      if (used > 0)
+        used += 0.28
+      continue
+    }
+    const w = textWidth(token)
+    if (used > 0 && used + w > perLine) {
+      lines++
+      used = 0
+    }
+    if (w > perLine) {
+      lines += Math.ceil(w / perLine) - 1
+      used = w % perLine
+    }
+    else {
+      used += w
+    }
+  }
+  return lines
+}

@@ -1,4 +1,4 @@
-import type { Architecture, OrganisationId } from './types'
+import type { Architecture, OrganisationId, Weights } from './types'
 
 /**
  * One colour per architecture and per organisation, shared by cards, timeline, chart, tree and
@@ -19,16 +19,25 @@ export const architecturePalette: Record<Architecture, Swatch> = {
   'moe-decoder': { fill: '#c3fae8', stroke: '#099268' },
   'multimodal': { fill: '#d3f9d8', stroke: '#2f9e44' },
   'system': { fill: '#e9ecef', stroke: '#495057' },
+  'undisclosed': { fill: '#f1f3f5', stroke: '#868e96' },
 }
 
 export const architectureLabel: Record<Architecture, string> = {
   'encoder-only': 'Encoder-only',
   'decoder-only': 'Decoder-only',
   'encoder-decoder': 'Encoder-Decoder',
-  'prefix-lm': 'Prefix / 空白填充',
+  'prefix-lm': 'Prefix LM · 空白填充',
   'moe-decoder': 'MoE Decoder',
   'multimodal': '多模态',
   'system': '系统 / 方法',
+  'undisclosed': '架构未公开',
+}
+
+/** How a card names the weights' availability. */
+export const weightsLabel: Record<Weights, string> = {
+  'open': '开放权重',
+  'on-request': '申请获取',
+  'closed': '未开放权重',
 }
 
 export const organisationPalette: Record<OrganisationId, string> = {

@@ -1,11 +1,12 @@
-import type { IsoDate, Link, ModelRecord } from './types'
+import type { IsoDate } from './types'
 import { z } from 'zod'
-import { ARCHITECTURES, ORGANISATIONS, OUTLINE_SECTIONS } from './types'
+import { ARCHITECTURES, ORGANISATIONS, OUTLINE_SECTIONS, WEIGHTS } from './types'
 
 /**
- * Runtime schema mirroring `ModelRecord`, so a typo in `data/models.ts` (a bad date, an http link,
- * an unknown architecture, a dangling `basedOn`) fails a unit test with a message naming the model
- * and the field, e.g. `t5.released: "2019-13-01" is not a valid date`.
+ * The one description of a model record: the runtime schema, from which `ModelRecord` is derived
+ * (`z.output`), so a typo in `data/models.ts` (a bad date, an http link, an unknown architecture, a
+ * dangling `basedOn`) fails a unit test with a message naming the model and the field, e.g.
+ * `t5.released: "2019-13-01" is not a valid date`.
  */
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -34,7 +35,7 @@ export function isValidIsoDate(value: unknown): value is IsoDate {
 }
 
 /** An absolute https URL with a host. */
-export function isHttpsUrl(value: unknown): value is Link['url'] {
+export function isHttpsUrl(value: unknown): value is `https://${string}` {
   if (typeof value !== 'string' || !value.startsWith('https://') || WHITESPACE.test(value))
     return false
   try {
@@ -51,7 +52,7 @@ const isoDate = z.custom<IsoDate>(isValidIsoDate, {
   error: iss => `${show(iss.input)} is not a valid date (YYYY-MM-DD or YYYY-MM)`,
 })
 
-const httpsUrl = z.custom<Link['url']>(isHttpsUrl, {
+const httpsUrl = z.custom<`https://${string}`>(isHttpsUrl, {
   error: iss => `${show(iss.input)} is not an https URL`,
 })
 
@@ -59,14 +60,20 @@ const text = z.string().trim().min(1, { error: 'must not be empty' })
 
 const chinese = text.regex(CJK, { error: iss => `${show(iss.input)} should be Chinese text` })
 
+/** An https link with a human title. */
 const link = z.strictObject({ title: text, url: httpsUrl })
 
+/** A place where the outline was wrong: what it said (its wording), the fact, and where the fact comes from. */
 const correction = z.strictObject({ outline: chinese, fact: chinese, source: text })
 
+/** One released size. Counts are plain numbers of parameters (1.75e11, not "175B"). */
 const paramSize = z
   .strictObject({
+    /** Name of the variant when the paper names it, e.g. "T5-Small"; a bare size ("1.5B") is the paper's own rounding. */
     label: text.optional(),
+    /** All parameters. */
     total: z.number().positive({ error: 'must be a positive number' }),
+    /** Parameters used per token; set only for sparse (MoE) models. */
     active: z.number().positive({ error: 'must be a positive number' }).optional(),
   })
   .refine(p => p.active === undefined || p.active < p.total, {
@@ -74,36 +81,62 @@ const paramSize = z
     path: ['active'],
   })
 
-export const modelSchema = z.strictObject({
-  id: z.string().regex(KEBAB, { error: iss => `${show(iss.input)} is not a kebab-case id` }),
-  name: text,
-  org: z.enum(ORGANISATIONS),
-  released: isoDate,
-  earlierRelease: z.strictObject({ date: isoDate, what: chinese }).optional(),
-  partners: z.array(z.enum(ORGANISATIONS)).optional(),
-  sections: z.array(z.enum(OUTLINE_SECTIONS)),
-  architecture: z.enum(ARCHITECTURES),
-  problem: chinese,
-  method: chinese,
-  params: z.array(paramSize),
-  data: chinese,
-  tokens: z.number().positive({ error: 'must be a positive number' }).optional(),
-  highlights: chinese.optional(),
-  paper: link,
-  links: z.array(link).optional(),
-  openWeights: z.boolean(),
-  milestone: chinese.optional(),
-  basedOn: z.array(z.string().min(1)).optional(),
-  corrections: z.array(correction),
-  notes: chinese.optional(),
-})
+export const modelSchema = z
+  .strictObject({
+    /** Stable kebab-case id used by pages: `<ModelCard id="t5" />`. */
+    id: z.string().regex(KEBAB, { error: iss => `${show(iss.input)} is not a kebab-case id` }),
+    /** Display name. */
+    name: text,
+    /** Who built it (the real organisation, which may differ from the outline's grouping). */
+    org: z.enum(ORGANISATIONS),
+    /** Other organisations that co-built it (MT-NLG: Microsoft + NVIDIA). */
+    partners: z.array(z.enum(ORGANISATIONS)).optional(),
+    /** First public release: model, API, blog or paper, whichever came first. */
+    released: isoDate,
+    /** The paper's first public version, where it came after `released` (BLOOM, LLaMA, GLM-130B…). */
+    paperDate: isoDate.optional(),
+    /** Outline sections that mention this model; empty for roots that only feed the family tree. */
+    sections: z.array(z.enum(OUTLINE_SECTIONS)),
+    architecture: z.enum(ARCHITECTURES),
+    /** 是什么：the card's first fact, one short sentence. */
+    summary: chinese,
+    /** 关键思路：how it works, in one sentence. */
+    idea: chinese,
+    /** 意义：why it matters. */
+    impact: chinese,
+    /** Every released size; empty when undisclosed (GPT-4) or when the system has no weights of its own. */
+    params: z.array(paramSize),
+    /** What the 规模 fact says for a system without parameters of its own (Visual ChatGPT). */
+    scaleNote: chinese.optional(),
+    /** Training data, as a short Chinese phrase (reference table). */
+    data: chinese,
+    /** Training tokens, where published. */
+    tokens: z.number().positive({ error: 'must be a positive number' }).optional(),
+    /** The paper, or the official page where there is no paper. */
+    paper: link,
+    /** Other official pages: blog, code, model card (reference table). */
+    links: z.array(link).optional(),
+    weights: z.enum(WEIGHTS),
+    /** Marks a turning point in the timeline (GPT-3: the start of large models). */
+    milestone: chinese.optional(),
+    /** Ids of the models it builds on, for the family tree; the first is the main lineage. */
+    basedOn: z.array(z.string().min(1)).optional(),
+    corrections: z.array(correction),
+  })
+  .refine(m => m.paperDate === undefined || typeof m.released !== 'string' || m.paperDate > m.released, {
+    error: 'must come after released (leave it out when the paper was the first release)',
+    path: ['paperDate'],
+  })
+  .refine(m => m.scaleNote === undefined || !Array.isArray(m.params) || m.params.length === 0, {
+    error: 'only for a model without parameters of its own (params must be empty)',
+    path: ['scaleNote'],
+  })
 
-/** What the schema accepts after parsing. */
-export type ParsedModel = z.output<typeof modelSchema>
-
-// Compile-time proof that the schema and the hand-written type describe the same shape.
-type Assert<T extends true> = T
-export type SchemaMatchesType = Assert<ParsedModel extends ModelRecord ? (ModelRecord extends ParsedModel ? true : false) : false>
+/** One model, as `data/models.ts` writes it and every component reads it. */
+export type ModelRecord = z.output<typeof modelSchema>
+export type ParamSize = z.output<typeof paramSize>
+export type Link = z.output<typeof link>
+export type Correction = z.output<typeof correction>
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path

@@ -3,15 +3,18 @@ import type { ModelRecord } from '../../data/types'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import FamilyTree from '../../components/FamilyTree.vue'
+import ModelGrid from '../../components/ModelGrid.vue'
 import ModelTimeline from '../../components/ModelTimeline.vue'
 import ScaleChart from '../../components/ScaleChart.vue'
 import {
   assignRows,
+  BRANCH_LABELS,
   branchOf,
   dodge,
   familyEdges,
   familyTreeLayout,
   isoToDate,
+  MIN_FONT,
   packLine,
   paramsDomain,
   paramsScale,
@@ -22,6 +25,7 @@ import {
   scaleRows,
   selectModels,
   textWidth,
+  TICK_FONT,
   timelineLayout,
   treeOrder,
 } from '../../data/layout'
@@ -65,12 +69,13 @@ function withExtraModel(): ModelRecord[] {
     released: '2023-03-30',
     sections: ['4.2'],
     architecture: 'decoder-only',
-    problem: '测试',
-    method: '测试',
+    summary: '测试用的模型。',
+    idea: '测试。',
+    impact: '测试。',
     params: [{ total: 3e10 }],
     data: '测试',
     paper: { title: 'test', url: 'https://example.org/test' },
-    openWeights: true,
+    weights: 'open',
     basedOn: ['llama'],
     corrections: [],
   }
@@ -127,12 +132,13 @@ describe('timeline', () => {
     ['all models, one axis', timelineLayout(models, { width: WIDTH })],
   ]
 
-  it.each(cases)('%s: no two labels collide, none leaves the chart, all ≥ 12 px', (_, layout) => {
-    expect(layout.fontSize).toBeGreaterThanOrEqual(12)
+  it.each(cases)('%s: no two labels collide, none leaves the chart, all ≥ 14 px', (_, layout) => {
+    expect(layout.fontSize).toBeGreaterThanOrEqual(MIN_FONT)
+    expect(TICK_FONT).toBeGreaterThanOrEqual(MIN_FONT)
     const boxes = labelBoxes(layout)
     for (const [i, a] of boxes.entries()) {
       expect(a.left).toBeGreaterThanOrEqual(0)
-      expect(a.right).toBeLessThanOrEqual(WIDTH)
+      expect(a.right).toBeLessThanOrEqual(WIDTH + 1e-6)
       for (const b of boxes.slice(i + 1))
         expect(overlaps(a, b), `${a.id} / ${b.id}`).toBe(false)
     }
@@ -230,17 +236,15 @@ describe('parameter scale', () => {
     }
   })
 
-  it('lists undisclosed sizes as 未公开 instead of dropping them', () => {
+  it('lists undisclosed sizes as 未公开 and a system\'s scale note instead of dropping them', () => {
     const layout = scaleChartLayout(models, { width: WIDTH, minParams: 1e11 })
     for (const m of models.filter(m => !m.params.length)) {
       const row = layout.rows.find(r => r.id === m.id)!
       expect(row, m.id).toBeDefined()
       expect(row.marks).toHaveLength(0)
-      if (m.architecture === 'system')
-        expect(row.valueText).toContain('无自有参数')
-      else
-        expect(row.valueText).toBe('未公开')
+      expect(row.valueText).toBe(m.scaleNote ?? '未公开')
     }
+    expect(layout.rows.find(r => r.id === 'visual-chatgpt')!.valueText).toBe('无自有参数，调用 ChatGPT 与 22 个视觉基础模型')
   })
 
   it('shares one axis between the split slides and keeps every label inside the chart', () => {
@@ -249,7 +253,7 @@ describe('parameter scale', () => {
     expect(a.ticks).toEqual(b.ticks)
     for (const layout of [a, b]) {
       for (const row of layout.rows) {
-        expect(row.valueX + textWidth(row.valueText, 12)).toBeLessThanOrEqual(WIDTH)
+        expect(row.valueX + textWidth(row.valueText, layout.smallFont)).toBeLessThanOrEqual(WIDTH)
         for (const mark of row.marks)
           expect(mark.x).toBeGreaterThanOrEqual(layout.plotX0)
       }
@@ -269,7 +273,7 @@ describe('family tree', () => {
 
   it('roots at the Transformer and keeps pills apart and on the slide', () => {
     expect(layout.nodes.filter(n => n.origin).map(n => n.id)).toEqual(['transformer'])
-    expect(layout.fontSize).toBeGreaterThanOrEqual(12)
+    expect(layout.fontSize).toBeGreaterThanOrEqual(MIN_FONT)
     const boxes = layout.nodes.map(n => ({
       id: n.id,
       left: n.x - n.width / 2,
@@ -291,11 +295,37 @@ describe('family tree', () => {
     const branch = (id: string) => branchOf(byId.get(id)!, byId)
     expect(branch('bert')).toBe('encoder')
     expect(branch('t5')).toBe('encdec')
-    expect(branch('glm-130b')).toBe('encdec')
+    // GLM's blank infilling is one Transformer with a prefix mask: its own lane, not encoder–decoder
+    expect(branch('glm')).toBe('prefix')
+    expect(branch('glm-130b')).toBe('prefix')
+    expect(branch('chatglm-6b')).toBe('prefix')
     expect(branch('gpt-3')).toBe('decoder')
     expect(branch('glam')).toBe('decoder')
     expect(branch('visual-chatgpt')).toBe('decoder')
     expect(branch('kosmos-1')).toBe('decoder')
+  })
+
+  it('draws the prefix-LM lane with its name, and no PaLM ← LaMDA edge (shared data is not lineage)', () => {
+    const prefix = layout.bands.find(b => b.branch === 'prefix')!
+    expect(prefix.labels[0]!.text).toBe(BRANCH_LABELS.prefix[0])
+    for (const id of ['glm', 'glm-130b', 'chatglm-6b']) {
+      const node = layout.nodes.find(n => n.id === id)!
+      expect(node.y, id).toBeGreaterThan(prefix.y)
+      expect(node.y, id).toBeLessThan(prefix.y + prefix.height)
+    }
+    expect(layout.edges.some(e => e.from === 'lamda' && e.to === 'palm')).toBe(false)
+  })
+
+  it('keeps the branch names clear of the pills', () => {
+    for (const band of layout.bands) {
+      for (const label of band.labels) {
+        const box = { left: label.x, right: label.x + textWidth(label.text, MIN_FONT, label.bold), top: label.y - MIN_FONT, bottom: label.y + 4 }
+        for (const n of layout.nodes) {
+          const pill = { left: n.x - n.width / 2, right: n.x + n.width / 2, top: n.y - layout.pillHeight / 2, bottom: n.y + layout.pillHeight / 2 }
+          expect(overlaps(box, pill), `${label.text} / ${n.id}`).toBe(false)
+        }
+      }
+    }
   })
 
   it('orders parents before children and rejects a cycle', () => {
@@ -316,7 +346,12 @@ describe('family tree', () => {
 describe('a model added to the data', () => {
   const data = withExtraModel()
 
-  it('appears in the timeline, the scale chart and the family tree', () => {
+  it('appears in the section grid, the timeline, the scale chart and the family tree', () => {
+    const grid = mount(ModelGrid, { props: { section: '4.2', records: data } })
+    const ids = grid.findAll('.model-card-compact').map(c => c.attributes('data-model-id'))
+    expect(ids).toContain('test-extra')
+    expect(grid.find('[data-model-id="test-extra"]').text()).toContain('Extra-30B')
+
     const timeline = timelineLayout(data, { split: ALL_MODELS_SPLIT, width: WIDTH })
     expect(timeline.panels.flatMap(p => p.marks).some(m => m.id === 'test-extra')).toBe(true)
     expect(timelineLayout(data, { section: '4.2', width: WIDTH }).panels.flatMap(p => p.marks).some(m => m.id === 'test-extra')).toBe(true)
@@ -331,10 +366,57 @@ describe('a model added to the data', () => {
   })
 })
 
+describe('charts fill the height they are given', () => {
+  it.each([380, 440, 500])('scale chart in %d px: rows fill it without running over', (height) => {
+    const layout = scaleChartLayout(models, { width: WIDTH, minParams: 1e11, height })
+    expect(layout.height).toBeLessThanOrEqual(height)
+    expect(layout.height).toBeGreaterThan(height - layout.rowHeight)
+  })
+
+  it.each([380, 420])('family tree in %d px: rows fill it without running over', (height) => {
+    const layout = familyTreeLayout(models, { width: WIDTH, height })
+    const rows = layout.bands.reduce((n, b) => n + Math.round((b.height - 8) / (layout.bands[0]!.height - 8)), 0)
+    expect(layout.height).toBeLessThanOrEqual(height)
+    expect(layout.height).toBeGreaterThan(height - rows)
+  })
+
+  it('timeline in a tall space: levels spread out, labels still clear of each other', () => {
+    const natural = timelineLayout(models, { section: '3', width: WIDTH })
+    const tall = timelineLayout(models, { section: '3', width: WIDTH, height: natural.height * 1.5 })
+    expect(tall.height).toBeGreaterThan(natural.height * 1.3)
+    expect(tall.height).toBeLessThanOrEqual(natural.height * 1.5 + 1)
+    const boxes = labelBoxes(tall)
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1))
+        expect(overlaps(a, b), `${a.id} / ${b.id}`).toBe(false)
+    }
+  })
+})
+
+describe('no chart text under 14 px, at the slide width and narrower', () => {
+  it.each([WIDTH, 700, 560])('width %d', (width) => {
+    expect(timelineLayout(models, { split: ALL_MODELS_SPLIT, width }).fontSize).toBeGreaterThanOrEqual(MIN_FONT)
+    const scale = scaleChartLayout(models, { width, minParams: 1e11 })
+    expect(Math.min(scale.fontSize, scale.smallFont)).toBeGreaterThanOrEqual(MIN_FONT)
+    expect(familyTreeLayout(models, { width }).fontSize).toBeGreaterThanOrEqual(MIN_FONT)
+  })
+
+  it.each([
+    ['timeline', () => mount(ModelTimeline, { props: { split: ALL_MODELS_SPLIT } })],
+    ['scale', () => mount(ScaleChart, { props: { minParams: 1e11 } })],
+    ['tree', () => mount(FamilyTree)],
+  ] as const)('%s: every SVG text is set at 14 px or more', (_, make) => {
+    const sizes = make().findAll('svg text').map(t => Number.parseFloat(t.attributes('style')?.match(/font-size:\s*([\d.]+)px/)?.[1] ?? 'NaN'))
+    expect(sizes.length).toBeGreaterThan(0)
+    expect(sizes.every(size => size >= MIN_FONT), `sizes: ${[...new Set(sizes)].join(', ')}`).toBe(true)
+  })
+})
+
 describe('components', () => {
-  it('modelTimeline draws one dot per model of the section', () => {
+  it('modelTimeline draws one dot per model of the section, at the slide width until measured', () => {
     const wrapper = mount(ModelTimeline, { props: { section: '3' } })
-    expect(wrapper.find('svg[data-chart="timeline"]').attributes('viewBox')).toMatch(/^0 0 868 \d+/)
+    expect(wrapper.attributes('data-chart')).toBe('timeline')
+    expect(wrapper.find('svg').attributes('viewBox')).toMatch(/^0 0 868 \d+/)
     expect(wrapper.findAll('[data-mark="dot"]')).toHaveLength(12)
     expect(wrapper.text()).toContain('GPT-3 · 开始大模型')
   })
@@ -346,6 +428,8 @@ describe('components', () => {
 
   it('scaleChart draws filled marks for sizes, hollow ones for MoE totals, and 未公开', () => {
     const wrapper = mount(ScaleChart, { props: { minParams: 1e11 } })
+    expect(wrapper.attributes('data-chart')).toBe('scale')
+    expect(wrapper.findAll('[data-legend]').length).toBeGreaterThan(0)
     const rows = scaleRows(models, { minParams: 1e11 })
     const moe = rows.filter(r => r.kind === 'moe').length
     const dense = rows.filter(r => r.kind === 'dense').length
@@ -357,6 +441,7 @@ describe('components', () => {
 
   it('familyTree draws a pill per model and a path per edge', () => {
     const wrapper = mount(FamilyTree)
+    expect(wrapper.attributes('data-chart')).toBe('tree')
     expect(wrapper.findAll('[data-node]')).toHaveLength(models.length)
     expect(wrapper.findAll('[data-edge]')).toHaveLength(familyEdges(models).length)
   })

@@ -7,14 +7,17 @@ import { defineComponent, h } from 'vue'
 import Agenda from '../../components/Agenda.vue'
 import AttentionMasks from '../../components/AttentionMasks.vue'
 import ErrataTable from '../../components/ErrataTable.vue'
+import ModelReference from '../../components/ModelReference.vue'
 import ParadigmCard from '../../components/ParadigmCard.vue'
 import ReferenceList from '../../components/ReferenceList.vue'
 import { agenda, appendix } from '../../data/agenda'
 import { allCorrections } from '../../data/errata'
 import { ERRATA_BUDGET, errataPages, rowLines } from '../../data/errata-pages'
+import { formatDate } from '../../data/format'
 import { models } from '../../data/models'
-import { lineCount, packPages, pageCount, paginate, textWidth } from '../../data/pagination'
+import { balancedPages, lineCount, packPages, pageCount, paginate, textWidth } from '../../data/pagination'
 import { architecturePalette } from '../../data/palette'
+import { modelReferencePages, REFERENCE_BUDGET, referenceRowLines } from '../../data/reference-pages'
 import { extraReferences, referenceEntries } from '../../data/references'
 import { causalMask, fullyVisibleMask, prefixMask } from '../../snippets/attention'
 
@@ -28,11 +31,17 @@ const Link = defineComponent({
 const vClick: Directive<HTMLElement> = { mounted: el => el.setAttribute('data-v-click', '') }
 const global = { components: { Link }, directives: { click: vClick } }
 
-/** Props of every `<Name … />` usage in a Markdown file, e.g. `:page="2" :per-page="14"`. */
-function usages(file: string, name: string): Record<string, number>[] {
-  const md = readFileSync(resolve(root, file), 'utf8')
-  return [...md.matchAll(new RegExp(`<${name}\\b([^>]*)/>`, 'g'))].map(m =>
-    Object.fromEntries([...m[1].matchAll(/:([\w-]+)="(\d+)"/g)].map(([, k, v]) => [k, Number(v)])))
+/**
+ * Props of every `<Name … />` usage in the deck's pages, in file order, e.g. `:page="2" :per-page="14"`
+ * (whichever page file holds the backup slides).
+ */
+function usages(name: string): Record<string, number>[] {
+  const files = readdirSync(resolve(root, 'pages')).filter(f => f.endsWith('.md')).sort()
+  return files.flatMap((file) => {
+    const md = readFileSync(resolve(root, 'pages', file), 'utf8')
+    return [...md.matchAll(new RegExp(`<${name}\\b([^>]*)/>`, 'g'))].map(m =>
+      Object.fromEntries([...m[1]!.matchAll(/:([\w-]+)="(\d+)"/g)].map(([, k, v]) => [k!, Number(v)])))
+  })
 }
 
 describe('paradigmCard', () => {
@@ -110,14 +119,20 @@ describe('references', () => {
       expect(e.url).toMatch(/^https:\/\//)
   })
 
-  const slides = usages('pages/99-backup.md', 'ReferenceList')
-  it('the appendix shows every reference exactly once, no empty slide', () => {
+  const slides = usages('ReferenceList')
+  it('the backup shows every reference exactly once, no empty slide', () => {
     const shown = slides.flatMap(({ page, 'per-page': perPage }) => {
       const hrefs = mount(ReferenceList, { props: { page, perPage } }).findAll('a').map(a => a.attributes('href'))
       expect(hrefs.length, `ReferenceList page ${page} is empty`).toBeGreaterThan(0)
       return hrefs
     })
-    expect(shown, 'add or remove a <ReferenceList :page="…" /> slide in pages/99-backup.md').toEqual(entries.map(e => e.url))
+    expect(shown, 'add or remove a <ReferenceList :page="…" /> slide').toEqual(entries.map(e => e.url))
+  })
+
+  it('prints its own page number, so slide titles need no 「(n/m)」', () => {
+    const perPage = slides[0]?.['per-page'] ?? 11
+    const pages = Math.ceil(entries.length / perPage)
+    expect(mount(ReferenceList, { props: { page: 2, perPage } }).text()).toContain(`2 / ${pages}`)
   })
 })
 
@@ -136,6 +151,22 @@ describe('pagination', () => {
     expect(() => packPages([1], x => x, 0)).toThrow(RangeError)
   })
 
+  it('balancedPages needs no more pages than packPages and leaves no near-empty last page', () => {
+    const weights = [5, 5, 5, 5, 5, 1]
+    expect(packPages(weights, x => x, 10)).toEqual([[5, 5], [5, 5], [5, 1]])
+    const balanced = balancedPages(weights, x => x, 10)
+    expect(balanced.flat()).toEqual(weights)
+    expect(balanced).toHaveLength(3)
+    expect(balancedPages([3, 3, 3, 3, 3, 3, 1], x => x, 9).map(p => p.length)).toEqual([2, 2, 3])
+  })
+
+  it('wraps Latin words whole and CJK anywhere', () => {
+    expect(lineCount('一二三四五', 5)).toBe(1)
+    expect(lineCount('一二三四五六', 5)).toBe(2)
+    // "Transformer" (≈6 wide) does not fit after three CJK characters in a line of 8: it moves down whole
+    expect(lineCount('一二三 Transformer', 8)).toBe(2)
+  })
+
   it('estimates text width and line counts (CJK = 1, Latin ≈ ½)', () => {
     expect(textWidth('大模型')).toBe(3)
     expect(textWidth('GPT')).toBeCloseTo(1.65)
@@ -147,7 +178,7 @@ describe('pagination', () => {
 describe('errataTable', () => {
   const corrections = allCorrections()
   const pages = errataPages()
-  const slides = usages('pages/99-backup.md', 'ErrataTable')
+  const slides = usages('ErrataTable')
 
   it('packs every correction, in order, into pages within the line budget', () => {
     expect(pages.flat()).toEqual(corrections)
@@ -157,8 +188,12 @@ describe('errataTable', () => {
     }
   })
 
-  it('the appendix has one <ErrataTable :page="n" /> slide per page, 1…n in order', () => {
-    expect(slides.map(s => s.page), `pages/99-backup.md needs ErrataTable pages 1..${pages.length}`).toEqual(pages.map((_, i) => i + 1))
+  it('the backup has one <ErrataTable :page="n" /> slide per page, 1…n in order', () => {
+    expect(slides.map(s => s.page), `the backup needs ErrataTable pages 1..${pages.length}`).toEqual(pages.map((_, i) => i + 1))
+  })
+
+  it('prints its own page number, so slide titles need no 「(n/m)」', () => {
+    expect(mount(ErrataTable, { props: { page: 1 } }).text()).toContain(`1 / ${pages.length}`)
   })
 
   it('each slide shows its page of corrections', () => {
@@ -177,5 +212,54 @@ describe('errataTable', () => {
     expect(hrefs.length).toBe(arxivIds.length + urls.length)
     for (const id of arxivIds)
       expect(hrefs).toContain(id)
+  })
+})
+
+describe('modelReference (backup 「模型资料」)', () => {
+  const pages = modelReferencePages()
+
+  it('packs every model, in release order, into pages within the line budget', () => {
+    expect(pages.flat().map(m => m.id)).toEqual(models.map(m => m.id))
+    for (const page of pages) {
+      const lines = page.reduce((sum, m) => sum + referenceRowLines(m), 0)
+      expect(lines <= REFERENCE_BUDGET || page.length === 1, `a page of ${lines} lines`).toBe(true)
+    }
+  })
+
+  it('each page shows its models with every fact the room cards leave out, and its page number', () => {
+    const shown = pages.flatMap((page, i) => {
+      const w = mount(ModelReference, { props: { page: i + 1 } })
+      expect(w.text()).toContain(`${i + 1} / ${pages.length}`)
+      const rows = w.findAll('tbody tr')
+      expect(rows).toHaveLength(page.length)
+      rows.forEach((row, j) => {
+        const m = page[j]!
+        const text = row.text()
+        expect(text).toContain(m.name)
+        expect(text).toContain(formatDate(m.released))
+        if (m.paperDate)
+          expect(text).toContain(`论文 ${formatDate(m.paperDate)}`)
+        expect(text).toContain(m.data)
+        const hrefs = row.findAll('a').map(a => a.attributes('href'))
+        expect(hrefs).toEqual([m.paper.url, ...(m.links ?? []).map(l => l.url)])
+      })
+      return rows.map(r => r.attributes('data-model-id'))
+    })
+    expect(shown).toEqual(models.map(m => m.id))
+  })
+
+  it('lists every size of a model', () => {
+    const page = pages.findIndex(p => p.some(m => m.id === 'opt-175b')) + 1
+    const row = mount(ModelReference, { props: { page } }).find('tr[data-model-id="opt-175b"]')
+    for (const size of ['125M', '350M', '1.3B', '2.7B', '6.7B', '13B', '30B', '66B', '175B'])
+      expect(row.text()).toContain(size)
+  })
+
+  it('any <ModelReference :page="n" /> slides in the pages cover 1…n in order', () => {
+    const slides = usages('ModelReference')
+    if (slides.length)
+      expect(slides.map(s => s.page)).toEqual(pages.map((_, i) => i + 1))
+    for (const { page } of slides)
+      expect(page).toBeLessThanOrEqual(pages.length)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeSize, formatDate, formatMonth, formatParams, formatSize, formatSizeRange, formatUrl, UNDISCLOSED } from '../../data/format'
+import { describeSize, formatDate, formatMonth, formatParams, formatSize, formatSizeRange, formatUrl, largestSize, modelScale, UNDISCLOSED } from '../../data/format'
 
 describe('formatParams', () => {
   it.each([
@@ -24,6 +24,9 @@ describe('formatParams', () => {
     [52000, '52K'],
     [42, '42'],
     [0, '0'],
+    [1.542e9, '1.54B'],
+    [6.05e9, '6.05B'],
+    [6.52e10, '65.2B'],
   ])('%d → %s', (n, expected) => {
     expect(formatParams(n)).toBe(expected)
   })
@@ -71,8 +74,10 @@ describe('formatSizeRange', () => {
     expect(formatSizeRange([])).toBe(UNDISCLOSED)
     expect(UNDISCLOSED).toBe('未公开')
   })
-  it('gives the single size', () => {
+  it('gives the single size, as the paper rounds it where the label is a bare size', () => {
     expect(formatSizeRange([{ total: 6.2e9 }])).toBe('6.2B')
+    expect(formatSizeRange([{ label: '6B', total: 6.05e9 }])).toBe('6B')
+    expect(formatSizeRange([{ label: 'GPT-J-6B', total: 6.05e9 }])).toBe('6.05B')
   })
   it('gives smallest–largest for several dense sizes, whatever the order', () => {
     expect(formatSizeRange([{ total: 1.75e11 }, { total: 1.25e8 }, { total: 1.3e9 }])).toBe('125M–175B')
@@ -80,9 +85,36 @@ describe('formatSizeRange', () => {
   it('prefers the paper\'s own size labels for the ends of the range', () => {
     expect(formatSizeRange([{ label: '117M', total: 1.17e8 }, { label: '1.5B', total: 1.542e9 }])).toBe('117M–1.5B')
     expect(formatSizeRange([{ label: 'LLaMA-7B', total: 6.7e9 }, { label: 'LLaMA-65B', total: 6.52e10 }])).toBe('6.7B–65.2B')
+    expect(formatSizeRange([{ label: '7B', total: 6.7e9 }, { label: '65B', total: 6.52e10 }])).toBe('7B–65B')
   })
   it('gives the largest MoE size with total and active', () => {
     expect(formatSizeRange([{ total: 1.7e9, active: 1.3e8 }, { total: 1.2e12, active: 9.66e10 }])).toBe('1.2T 总 / 96.6B 激活')
+  })
+})
+
+describe('largestSize', () => {
+  it('picks the largest total, whatever the order', () => {
+    expect(largestSize([{ total: 1e9 }, { total: 5e9, active: 1e9 }, { total: 2e9 }])).toEqual({ total: 5e9, active: 1e9 })
+    expect(largestSize([])).toBeUndefined()
+  })
+})
+
+describe('modelScale', () => {
+  it('gives dense sizes with training tokens', () => {
+    expect(modelScale({ params: [{ total: 1.25e8 }, { total: 1.75e11 }], tokens: 1.8e11 }))
+      .toEqual({ kind: 'dense', params: '125M–175B', tokens: '180B', text: '125M–175B 参数，训练 180B token' })
+    expect(modelScale({ params: [{ total: 5.3e11 }] }).text).toBe('530B 参数')
+  })
+  it('gives MoE total and active', () => {
+    expect(modelScale({ params: [{ total: 1.2e12, active: 9.66e10 }], tokens: 6e11 }))
+      .toEqual({ kind: 'moe', params: '1.2T 总 / 96.6B 激活', tokens: '600B', text: '1.2T 总 / 96.6B 激活，训练 600B token' })
+  })
+  it('says 未公开 when sizes were withheld', () => {
+    expect(modelScale({ params: [] })).toEqual({ kind: 'undisclosed', params: UNDISCLOSED, tokens: undefined, text: '参数未公开' })
+  })
+  it('prints the scale note, unchanged, for a system without parameters of its own', () => {
+    const note = '无自有参数，调用 ChatGPT 与 22 个视觉基础模型'
+    expect(modelScale({ params: [], scaleNote: note })).toEqual({ kind: 'none', params: note, tokens: undefined, text: note })
   })
 })
 

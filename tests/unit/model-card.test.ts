@@ -1,12 +1,16 @@
+import type { ModelRecord } from '../../data/types'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import ModelCard from '../../components/ModelCard.vue'
 import ModelCompare from '../../components/ModelCompare.vue'
 import ModelGrid from '../../components/ModelGrid.vue'
-import { formatDate, formatParams, formatSizeRange, formatUrl, UNDISCLOSED } from '../../data/format'
-import { modelById, models } from '../../data/models'
+import { formatDate, formatParams, modelScale, UNDISCLOSED } from '../../data/format'
+import { scaleRows } from '../../data/layout'
+import { modelById, models, outlineOrder } from '../../data/models'
 import { organisations } from '../../data/organisations'
-import { architectureLabel } from '../../data/palette'
+import { architectureLabel, weightsLabel } from '../../data/palette'
 
 let consoleError: ReturnType<typeof vi.spyOn>
 let consoleWarn: ReturnType<typeof vi.spyOn>
@@ -22,72 +26,106 @@ afterEach(() => {
   consoleWarn.mockRestore()
 })
 
-describe('modelCard (full)', () => {
-  it.each(models.map(m => [m.id]))('renders %s with its facts and no console error', (id) => {
+/** What the prose budget counts: non-whitespace characters of the visible text. */
+const visibleChars = (text: string): number => text.replace(/\s/g, '').length
+
+/** The room card's budget: header and four facts within the slide's 200-character prose limit. */
+const CARD_BUDGET = 200
+
+describe('modelCard (full, for the room)', () => {
+  it.each(models.map(m => [m.id]))('renders %s: header and the four facts, nothing else', (id) => {
     const m = modelById(id)
     const w = mount(ModelCard, { props: { id } })
     const text = w.text()
     expect(w.find('.model-card-full').exists()).toBe(true)
     expect(w.find('.model-card-error').exists()).toBe(false)
-    expect(text).toContain(m.name)
-    expect(text).toContain(organisations[m.org].name)
+    const header = w.find('header').text()
+    expect(header).toContain(m.name)
+    expect(header).toContain(organisations[m.org].name)
     for (const p of m.partners ?? [])
-      expect(text).toContain(organisations[p].name)
-    expect(text).toContain(formatDate(m.released))
-    expect(text).toContain(architectureLabel[m.architecture])
-    expect(text).toContain(m.problem)
-    expect(text).toContain(m.method)
-    expect(text).toContain(m.data)
-    if (m.highlights)
-      expect(text).toContain(m.highlights)
-    expect(text).toContain(m.openWeights ? '开放权重' : '未开放权重')
-    const link = w.find(`a[href="${m.paper.url}"]`)
-    expect(link.exists()).toBe(true)
-    expect(link.text()).toBe(m.paper.title)
-    expect(text).toContain(formatUrl(m.paper.url))
+      expect(header).toContain(organisations[p].name)
+    expect(header).toContain(formatDate(m.released))
+    expect(header).toContain(architectureLabel[m.architecture])
+    expect(header).toContain(weightsLabel[m.weights])
+    expect(w.findAll('dt').map(d => d.text())).toEqual(['是什么', '规模', '关键思路', '意义'])
+    expect(w.findAll('dd').map(d => d.text())).toEqual([m.summary, modelScale(m).text, m.idea, m.impact])
+    // the room card leaves the reference material to the notes and the backup table
+    if (m.paper.title !== m.name)
+      expect(text).not.toContain(m.paper.title)
+    expect(w.find('a').exists()).toBe(false)
+    expect(text).not.toMatch(/勘误|大纲/)
+    expect(text).not.toContain(m.data)
+    if (m.paperDate)
+      expect(text).not.toContain(m.paperDate)
     expect(consoleError).not.toHaveBeenCalled()
   })
 
-  it('shows every released size; MoE sizes give total and active distinctly', () => {
+  it.each(models.map(m => [m.id]))('keeps %s within the 200-character prose budget', (id) => {
+    const chars = visibleChars(mount(ModelCard, { props: { id } }).text())
+    expect(chars, `${id}: ${chars} visible characters; shorten summary, idea or impact`).toBeLessThanOrEqual(CARD_BUDGET)
+  })
+
+  it('prints the same scale as the scale chart, for every model', () => {
+    const rows = new Map(scaleRows(models).map(r => [r.id, r]))
     for (const m of models) {
-      const text = mount(ModelCard, { props: { id: m.id } }).text()
-      for (const p of m.params) {
-        if (p.active !== undefined) {
-          expect(text).toContain(`${formatParams(p.total)} 总 / ${formatParams(p.active)} 激活`)
-        }
-      }
-      if (m.params.length === 0)
-        expect(text).toContain(UNDISCLOSED)
+      const card = mount(ModelCard, { props: { id: m.id } }).find('dd[data-fact="scale"]').text()
+      expect(card, m.id).toContain(rows.get(m.id)!.valueText)
     }
-    const glam = mount(ModelCard, { props: { id: 'glam' } }).text()
-    expect(glam).toContain('1.2T 总 / 96.6B 激活')
-    expect(glam).toContain('MoE')
+    // a system without parameters of its own: both print the same sentence
+    const visual = mount(ModelCard, { props: { id: 'visual-chatgpt' } }).find('dd[data-fact="scale"]').text()
+    expect(visual).toBe('无自有参数，调用 ChatGPT 与 22 个视觉基础模型')
+    expect(rows.get('visual-chatgpt')!.valueText).toBe(visual)
   })
 
-  it('says 未公开 for undisclosed sizes (GPT-4)', () => {
-    expect(modelById('gpt-4').params).toHaveLength(0)
-    expect(mount(ModelCard, { props: { id: 'gpt-4' } }).text()).toContain(UNDISCLOSED)
+  it('gives MoE total and active, and says 未公开 where sizes were withheld', () => {
+    expect(mount(ModelCard, { props: { id: 'glam' } }).find('dd[data-fact="scale"]').text()).toBe('1.2T 总 / 96.6B 激活，训练 600B token')
+    const gpt4 = mount(ModelCard, { props: { id: 'gpt-4' } })
+    expect(gpt4.find('dd[data-fact="scale"]').text()).toContain(UNDISCLOSED)
+    expect(gpt4.find('header').text()).toContain('未公开')
+    expect(gpt4.find('[data-architecture="undisclosed"]').exists()).toBe(true)
   })
 
-  it('marks corrections with 勘误 and lists the corrected facts, and only then', () => {
+  it('shows the three weights states', () => {
+    expect(mount(ModelCard, { props: { id: 'bloom' } }).find('[data-weights]').text()).toBe('开放权重')
+    expect(mount(ModelCard, { props: { id: 'llama' } }).find('[data-weights]').text()).toBe('申请获取')
+    expect(mount(ModelCard, { props: { id: 'gpt-3' } }).find('[data-weights]').text()).toBe('未开放权重')
+  })
+
+  it('never breaks a name or a date across lines', () => {
     for (const m of models) {
       const w = mount(ModelCard, { props: { id: m.id } })
-      const box = w.find('.corrections')
-      expect(box.exists()).toBe(m.corrections.length > 0)
-      if (m.corrections.length) {
-        expect(box.text()).toContain('勘误')
-        expect(box.findAll('li')).toHaveLength(m.corrections.length)
-        for (const c of m.corrections)
-          expect(box.text()).toContain(c.fact)
-      }
+      expect(w.find('.card-name').classes()).toContain('whitespace-nowrap')
+      const date = w.findAll('header span').find(s => s.text().includes(formatDate(m.released)) && !s.text().includes(m.name))!
+      expect(date.classes()).toContain('whitespace-nowrap')
     }
+  })
+
+  it('shows fewer facts where two cards share a slide, still in the card\'s order and within the budget together', () => {
+    const pair = ['chatglm-6b', 'glm-130b'].map(id => mount(ModelCard, { props: { id, facts: ['scale', 'summary'] } }))
+    for (const w of pair)
+      expect(w.findAll('dt').map(d => d.text())).toEqual(['是什么', '规模'])
+    const together = pair.reduce((n, w) => n + visibleChars(w.text()), 0)
+    expect(together, `two cards side by side: ${together} visible characters`).toBeLessThanOrEqual(CARD_BUDGET)
   })
 
   it('accepts a record directly through the model prop', () => {
-    const record = { ...modelById('t5'), id: 'custom', name: '自定义模型' }
+    const record: ModelRecord = { ...modelById('t5'), id: 'custom', name: '自定义模型' }
     const w = mount(ModelCard, { props: { id: 'custom', model: record } })
     expect(w.text()).toContain('自定义模型')
     expect(consoleError).not.toHaveBeenCalled()
+  })
+})
+
+describe('modelCard type sizes', () => {
+  const source = readFileSync(resolve(__dirname, '../../components/ModelCard.vue'), 'utf8')
+  const sizes = [...source.matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map(m => Number(m[1]))
+
+  it('sets the facts in large type: ≥ 18 px at any width, nothing under 14 px', () => {
+    const factSizes = [...source.matchAll(/\.facts dd \{[^}]*font-size:\s*(\d+)px/g)].map(m => Number(m[1]))
+    expect(factSizes.length).toBeGreaterThanOrEqual(2)
+    expect(Math.min(...factSizes)).toBeGreaterThanOrEqual(18)
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14)
+    expect(source).not.toMatch(/\btext-xs\b|text-\[(?:0\.[0-7]\d*rem|1[0-3](?:\.\d+)?px)\]/)
   })
 })
 
@@ -101,14 +139,19 @@ describe('modelCard (compact)', () => {
     expect(text).toContain(organisations[m.org].name)
     expect(text).toContain(formatDate(m.released))
     expect(text).toContain(architectureLabel[m.architecture])
-    expect(text).toContain(formatSizeRange(m.params))
-    // Compact cards leave the long fields to the full card.
-    expect(text).not.toContain(m.method)
+    expect(w.find('.size').text()).toBe(modelScale(m).params)
+    // compact cards leave the facts to the full card
+    expect(text).not.toContain(m.idea)
     expect(consoleError).not.toHaveBeenCalled()
   })
 
   it('shows MoE total and active in the compact size too', () => {
     expect(mount(ModelCard, { props: { id: 'glam', compact: true } }).text()).toContain('1.2T 总 / 96.6B 激活')
+  })
+
+  it('uses nothing smaller than text-sm (14 px)', () => {
+    const html = mount(ModelCard, { props: { id: 'mt-nlg', compact: true } }).html()
+    expect(html).not.toMatch(/\btext-xs\b/)
   })
 })
 
@@ -126,18 +169,25 @@ describe('modelCard with an unknown id', () => {
 })
 
 describe('modelGrid', () => {
-  it('renders one compact card per id, in order', () => {
+  it('renders one compact card per id, in order, as a figure', () => {
     const ids = ['gpt', 'gpt-2', 'gpt-3', 'instructgpt', 'chatgpt']
     const w = mount(ModelGrid, { props: { ids, cols: 3 } })
     const cards = w.findAll('.model-card-compact')
     expect(cards.map(c => c.attributes('data-model-id'))).toEqual(ids)
     expect(w.find('.model-grid').attributes('style')).toContain('repeat(3, minmax(0, 1fr))')
+    expect(w.find('.model-grid').attributes('data-chart')).toBe('grid')
+  })
+
+  it('shows a whole outline section in the outline\'s order', () => {
+    const w = mount(ModelGrid, { props: { section: '4.4' } })
+    expect(w.findAll('.model-card-compact').map(c => c.attributes('data-model-id'))).toEqual([...outlineOrder['4.4']])
   })
 })
 
 describe('modelCompare', () => {
-  it('shows size, tokens, tokens per parameter and 6ND compute from the data', () => {
+  it('shows size, tokens, tokens per parameter and 6ND compute from the data, as a figure', () => {
     const w = mount(ModelCompare, { props: { ids: ['gopher', 'chinchilla'] } })
+    expect(w.find('[data-chart="compare"]').exists()).toBe(true)
     const rows = w.findAll('tbody tr')
     expect(rows).toHaveLength(2)
     for (const [i, id] of ['gopher', 'chinchilla'].entries()) {
@@ -152,6 +202,7 @@ describe('modelCompare', () => {
       const e = Math.floor(Math.log10(c))
       expect(text).toContain(`${(c / 10 ** e).toFixed(1)}×10${e}`)
     }
+    expect(w.html()).not.toMatch(/\btext-xs\b/)
     expect(consoleError).not.toHaveBeenCalled()
   })
 
