@@ -433,7 +433,7 @@ const records: ModelRecord[] = [
     data: '网页、图书、维基百科、新闻、社交对话与 GitHub 代码',
     tokens: 7.8e11,
     paper: { title: 'PaLM: Scaling Language Modeling with Pathways', url: 'https://arxiv.org/abs/2204.02311' },
-    links: [{ title: 'Google AI 博客：Pathways Language Model (PaLM)（2022-04-04）', url: 'https://ai.googleblog.com/2022/04/pathways-language-model-palm-scaling-to.html' }],
+    links: [{ title: 'Google AI 博客：Pathways Language Model，2022-04-04', url: 'https://ai.googleblog.com/2022/04/pathways-language-model-palm-scaling-to.html' }],
     weights: 'closed',
     // Its training data builds on LaMDA's and GLaM's: shared data, not lineage, so no edge to LaMDA.
     basedOn: ['transformer'],

@@ -181,7 +181,8 @@ export function lintMarkdown(path: string, file: string, slides: SlideSource[]):
   lines.forEach((line, j) => {
     if (regions[j] !== 'mermaid' || !HAN.test(line))
       return
-    for (const finding of lint(line, 'text', true)) {
+    // Edge labels sit between pipes (`-->|标签| B`): the pipes are syntax, not punctuation.
+    for (const finding of lint(line.replace(/\|/g, ' '), 'text', true)) {
       const fix = finding.fix.replace(/（/g, '(').replace(/）/g, ')')
       if (fix !== finding.old) {
         flagged.add(j)

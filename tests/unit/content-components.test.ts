@@ -10,7 +10,7 @@ import ErrataTable from '../../components/ErrataTable.vue'
 import ModelReference from '../../components/ModelReference.vue'
 import ParadigmCard from '../../components/ParadigmCard.vue'
 import ReferenceList from '../../components/ReferenceList.vue'
-import { agenda, appendix } from '../../data/agenda'
+import { agenda, backup } from '../../data/agenda'
 import { allCorrections } from '../../data/errata'
 import { ERRATA_BUDGET, errataPages, rowLines } from '../../data/errata-pages'
 import { formatDate } from '../../data/format'
@@ -83,15 +83,15 @@ describe('attentionMasks', () => {
 describe('agenda', () => {
   const w = mount(Agenda, { global })
 
-  it('lists the six sections in order, each linking to its alias, plus the appendix', () => {
+  it('lists the six sections in order, each linking to its alias, plus the backup part', () => {
     const targets = w.findAll('a').map(a => a.attributes('data-to'))
     expect(agenda.map(a => a.no)).toEqual(['1', '2', '3', '4', '5', '6'])
-    expect(targets).toEqual([...agenda.map(a => a.alias), appendix.alias])
+    expect(targets).toEqual([...agenda.map(a => a.alias), backup.alias])
     for (const item of agenda)
       expect(w.text()).toContain(item.title)
   })
 
-  it.each([...agenda, appendix].map(a => [a.alias, a] as const))('alias "%s" is the routeAlias of the first slide of its page', (alias, item) => {
+  it.each([...agenda, backup].map(a => [a.alias, a] as const))('alias "%s" is the routeAlias of the first slide of its page', (alias, item) => {
     const md = readFileSync(resolve(root, item.page), 'utf8')
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(md)?.[1] ?? ''
     expect(frontmatter, `${item.page} must start with a section slide whose frontmatter has "routeAlias: ${alias}"`).toMatch(new RegExp(`^routeAlias:\\s*${alias}\\s*$`, 'm'))
