@@ -11,7 +11,7 @@ export interface LossFit {
   beta: number
 }
 
-// #region chinchilla
+// #region loss
 /** The constants as the paper prints them (Appendix D.2): rounded to 2 decimals / 4 digits. */
 export const CHINCHILLA_FIT: LossFit = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }
 
@@ -22,7 +22,9 @@ export function loss(N: number, D: number, f: LossFit = CHINCHILLA_FIT): number 
 
 /** Training compute in FLOPs: about 6 per parameter per token (forward + backward). */
 export const trainingFlops = (N: number, D: number) => 6 * N * D
+// #endregion loss
 
+// #region optimum
 /**
  * The loss-optimal split of a compute budget C (the paper's Eq. 4):
  * N = G·(C/6)^a, D = (C/6)^b / G, G = (αA / βB)^(1/(α+β)), a = β/(α+β), b = α/(α+β).
@@ -40,7 +42,7 @@ export function computeOptimal(C: number, f: LossFit = CHINCHILLA_FIT) {
 export function isoComputeLoss(C: number, N: number, f: LossFit = CHINCHILLA_FIT): number {
   return loss(N, C / (6 * N), f)
 }
-// #endregion chinchilla
+// #endregion optimum
 
 /** Inverse of `computeOptimal`: the budget for which N parameters is the optimal size. */
 export function budgetForOptimalSize(N: number, f: LossFit = CHINCHILLA_FIT): number {

@@ -11,7 +11,7 @@ export interface SamplingSettings {
   topP: number
 }
 
-// #region sampling
+// #region temperature
 /** Softmax of logits / T; T → 0 puts all the probability on the argmax. */
 export function softmax(logits: number[], temperature = 1): number[] {
   if (temperature <= 0) {
@@ -24,7 +24,9 @@ export function softmax(logits: number[], temperature = 1): number[] {
   const sum = exps.reduce((a, b) => a + b, 0)
   return exps.map(e => e / sum)
 }
+// #endregion temperature
 
+// #region top-k
 /** Token indices, most likely first (ties: lower index first). */
 function byProbability(probs: number[]): number[] {
   return probs.map((_, i) => i).sort((a, b) => probs[b]! - probs[a]! || a - b)
@@ -40,7 +42,9 @@ function renormalise(probs: number[], keep: Set<number>): number[] {
 export function topK(probs: number[], k: number): number[] {
   return renormalise(probs, new Set(byProbability(probs).slice(0, Math.max(1, k))))
 }
+// #endregion top-k
 
+// #region top-p
 /** Top-p (nucleus): keep the smallest set of most likely tokens whose mass reaches p. */
 export function topP(probs: number[], p: number): number[] {
   const keep = new Set<number>()
@@ -53,7 +57,9 @@ export function topP(probs: number[], p: number): number[] {
   }
   return renormalise(probs, keep)
 }
+// #endregion top-p
 
+// #region sample
 /** The distribution actually sampled from: temperature, then top-k, then top-p. */
 export function samplingDistribution(logits: number[], s: SamplingSettings): number[] {
   return topP(topK(softmax(logits, s.temperature), s.topK), s.topP)
@@ -73,7 +79,7 @@ export function sampleIndex(probs: number[], u: number): number {
     last--
   return last
 }
-// #endregion sampling
+// #endregion sample
 
 /**
  * The first `count` uniform numbers in [0, 1) of a seeded generator: the same seed replays the
