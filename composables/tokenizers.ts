@@ -95,6 +95,12 @@ const loaders: Record<EncodingName, () => Promise<[EncodingModule, { default: Ra
 }
 
 const loaded = new Map<EncodingName, Promise<Tokenizer>>()
+const ready = new Map<EncodingName, Tokenizer>()
+
+/** A vocabulary some earlier call has finished loading, without loading anything (overview, print). */
+export function loadedTokenizer(name: EncodingName): Tokenizer | undefined {
+  return ready.get(name)
+}
 
 /** Loads a vocabulary once; later calls share the same promise. */
 export function loadTokenizer(name: EncodingName): Promise<Tokenizer> {
@@ -113,7 +119,7 @@ export function loadTokenizer(name: EncodingName): Promise<Tokenizer> {
         },
       }
     })
-    promise.catch(() => loaded.delete(name)) // a failed load may be retried
+    promise.then(t => ready.set(name, t), () => loaded.delete(name)) // a failed load may be retried
     loaded.set(name, promise)
   }
   return promise
