@@ -28,9 +28,27 @@ declare module '@slidev/client' {
     toggleDark: () => void
   }
 
+  /**
+   * Slidev's own synced state (state/syncState.ts): `state` is reactive; after `init(key)` a change
+   * in one window reaches the others (BroadcastChannel in a build, the dev server's `serverState` in dev).
+   */
+  export function createSyncState<State extends object>(serverState: State, defaultState: State, persist?: boolean): {
+    init: (channelKey: string) => void
+    onPatch: (fn: (state: State) => void) => void
+    onUpdate: (patch: Partial<State>) => void
+    patch: <K extends keyof State>(key: K, value: State[K]) => void
+    state: State
+  }
+
   export function useSlideContext(): {
     $page: Ref<number>
     $clicks: Ref<number>
     $renderContext: Ref<string>
   }
+}
+
+/** Slidev's dev server shares `state.<key>` of `vite.config.ts`'s `slidev.serverRef` between windows. */
+declare module 'server-reactive:*' {
+  const state: any
+  export default state
 }
