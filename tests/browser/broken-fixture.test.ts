@@ -79,7 +79,7 @@ describe('the checks catch a broken deck', () => {
   })
 
   it('reports clicks without [click] markers on slide 4', () => {
-    assert.ok(about(4, /\[click\] marker/).length > 0, show(report.problems))
+    assert.ok(about(4, /\[click\] markers reach click 0/).length > 0, show(report.problems))
   })
 
   it('reports text below 14 px on slide 5: an HTML line, a scaled SVG chart and Mermaid labels', () => {

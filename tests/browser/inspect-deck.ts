@@ -81,6 +81,18 @@ function isLocal(url: string): boolean {
 }
 
 /**
+ * The click the speaker's notes reach: `[click]` moves one click on, `[click:n]` jumps to click n
+ * (Slidev's own marker syntax). A slide's notes should reach exactly its last click, so the
+ * presenter view highlights a paragraph for every step of the slide.
+ */
+export function notedClicks(note: string): number {
+  let at = 0
+  for (const marker of note.matchAll(/\[click(?::(\d+))?\]/g))
+    at = marker[1] ? Number(marker[1]) : at + 1
+  return at
+}
+
+/**
  * Visits every slide with all clicks revealed and reports, naming the slide's file and number:
  * console and page errors, Mermaid blocks that did not become SVG (or show Mermaid's error),
  * elements that spill past the canvas or are clipped, unreadable contrast or tiny text,
@@ -148,8 +160,9 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
     report('broken image', findings.brokenImages)
     report('font failed to load', findings.failedFonts)
     report('error shown on the slide', findings.shownErrors)
-    if (findings.clicksTotal > 0 && source && !/\[click(?::\d+)?\]/.test(source.note))
-      problems.push(`${where(no)}: has ${findings.clicksTotal} click(s) but its notes have no [click] marker`)
+    const noted = source ? notedClicks(source.note) : 0
+    if (source && noted !== findings.clicksTotal)
+      problems.push(`${where(no)}: has ${findings.clicksTotal} click(s) but its notes' [click] markers reach click ${noted}`)
     if (options.room) {
       const presented = presentedNumbers.has(no)
       const floor = presented ? TEXT_FLOOR_PX.presented : TEXT_FLOOR_PX.backup
