@@ -162,7 +162,14 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
   const server = createServer((req, res) => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY)
     res.setHeader('x-content-type-options', 'nosniff')
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+    let path: string
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+    }
+    catch {
+      res.statusCode = 400
+      return res.end()
+    }
     if (path === SYNC_ENDPOINT && req.method === 'GET')
       return openStream(req, res)
     if (path === SYNC_ENDPOINT && req.method === 'POST')

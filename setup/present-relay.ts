@@ -60,15 +60,24 @@ export function installPresentRelay(): boolean {
   /** What the server holds, as far as this window knows: changes are sent relative to it. */
   const known: ChannelStates = {}
   const receivers = new Map<string, (patch: Patch) => void>()
+  /** Changes for channels Slidev (or a demo) has not opened yet: handed over when it does. */
+  const early: ChannelStates = {}
 
   function receive(channel: string, patch: Patch) {
     Object.assign(known[channel] ??= {}, patch)
-    receivers.get(channel)?.(patch)
+    const deliver = receivers.get(channel)
+    if (deliver)
+      deliver(patch)
+    else
+      Object.assign(early[channel] ??= {}, patch)
   }
 
-  // The page's own state starts as the server's, before Slidev watches it.
-  for (const [channel, state] of Object.entries(info.states))
+  // The page's own state starts as the server's; the slide position is needed before Slidev
+  // opens its channels, by the first route (setup/stage.ts), so it is filled in right away.
+  for (const [channel, state] of Object.entries(info.states)) {
     known[channel] = normal(state) as Patch
+    early[channel] = { ...known[channel] }
+  }
   Object.assign(sharedState, known[`${slidesTitle} - shared`] ?? {})
   Object.assign(drawingState, known[`${slidesTitle} - drawings`] ?? {})
 
@@ -106,6 +115,12 @@ export function installPresentRelay(): boolean {
     init(channelKey, onUpdate) {
       known[channelKey] ??= {}
       receivers.set(channelKey, patch => onUpdate(patch as never))
+      // Before Slidev watches the state: what the server had, and what changed since, without
+      // being sent back (it is what the server holds).
+      if (early[channelKey]) {
+        onUpdate(early[channelKey] as never)
+        delete early[channelKey]
+      }
       return (state) => {
         const patch = changedKeys(state as unknown as Patch, known[channelKey]!)
         if (!Object.keys(patch).length)
