@@ -39,7 +39,7 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
  * Installed before any page script: marks the moment slide 1 is on screen, finished (no
  * loading placeholder, Mermaid rendered into its shadow root) and painted with its fonts.
  */
-function watchFirstSlide(): void {
+export function watchFirstSlide(): void {
   performance.setResourceTimingBufferSize(10_000)
   const slideDone = (): boolean => {
     if (window.__deckNav?.currentSlideNo !== 1)

@@ -1,6 +1,7 @@
 import { useNav } from '@slidev/client'
 import { defineRootSetup } from '@slidev/types'
 import { reactive } from 'vue'
+import { applySyncDefaults, followOtherPresenters, startTimerOnLeavingCover } from './stage'
 
 function exposedNav() {
   return reactive(useNav())
@@ -16,4 +17,8 @@ declare global {
 // Slidev exposes its context only in dev; tests and the benchmark drive the built SPA.
 export default defineRootSetup(() => {
   window.__deckNav = exposedNav()
+  // Before Slidev's own root setup starts sending positions (user setups run first).
+  applySyncDefaults()
+  startTimerOnLeavingCover()
+  followOtherPresenters()
 })
