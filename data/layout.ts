@@ -262,6 +262,11 @@ export interface TimelineTick {
 /** Font size of the axis labels: the smallest text on the slide may not go below 14 px. */
 export const TICK_FONT = 14
 
+/** Axis labels grow with larger model labels (a timeline set in 20 px gets 16 px ticks), never below TICK_FONT. */
+export function tickFontFor(fontSize: number): number {
+  return Math.max(TICK_FONT, Math.round(fontSize * 0.8))
+}
+
 export interface TimelinePanel {
   /** Top of the panel in the SVG. */
   y: number
@@ -326,7 +331,8 @@ function layoutPanel(
   const stem = Math.round(12 * stretch)
   const axisY = above * lineHeight + stem
   const belowTop = axisY + stem
-  const tickY = belowTop + below * lineHeight + TICK_FONT + 2
+  const tickFont = tickFontFor(fontSize)
+  const tickY = belowTop + below * lineHeight + tickFont + 2
 
   const marks: TimelineMark[] = records.map((r, i) => {
     const label = labels[i]!
@@ -363,12 +369,12 @@ function layoutPanel(
         continue
       const x = scale(date)
       const text = month === 0 ? String(year) : `${month + 1} 月`
-      ticks.push({ x, text, major: month === 0, showText: x + 4 + textWidth(text, TICK_FONT) <= width, line: true })
+      ticks.push({ x, text, major: month === 0, showText: x + 4 + textWidth(text, tickFont) <= width, line: true })
     }
   }
   // a panel that starts mid-year still says which year it starts in
   const startYear = String(start.getUTCFullYear())
-  if (!ticks.some(t => t.major && t.x <= x0 + 1) && (ticks[0]?.x ?? width) > textWidth(startYear, TICK_FONT) + 16)
+  if (!ticks.some(t => t.major && t.x <= x0 + 1) && (ticks[0]?.x ?? width) > textWidth(startYear, tickFont) + 16)
     ticks.unshift({ x: 0, text: startYear, major: true, showText: true, line: false })
   const milestone = marks.find(m => m.milestone)
   return {

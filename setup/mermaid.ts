@@ -10,15 +10,26 @@ const roleCss = Object.entries(diagramRoles)
   ].join('\n'))
   .join('\n')
 
-export default defineMermaidSetup(() => ({
-  theme: 'base',
-  fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
-  themeVariables: {
-    fontSize: '18px',
-    primaryColor: '#edf2ff',
-    primaryBorderColor: '#3b5bdb',
-    lineColor: '#868e96',
-  },
-  themeCSS: roleCss,
-  flowchart: { htmlLabels: true, padding: 12, useMaxWidth: true },
-}))
+// In dark mode Slidev renders with Mermaid's dark theme, whose edge labels are light grey on a mid
+// grey box: set them as light text on the slide's own background instead.
+const darkEdgeLabelCss = [
+  '.edgeLabel, .edgeLabel p, .edgeLabel rect, .labelBkg { background-color: #121212 !important; fill: #121212 !important; opacity: 1 !important; }',
+  '.edgeLabel, .edgeLabel p, .edgeLabel span, .edgeLabel text { color: #f1f3f5 !important; }',
+].join('\n')
+
+export default defineMermaidSetup(() => {
+  // called for every render; the colour scheme is the page's at that moment
+  const dark = typeof document !== 'undefined' && document.documentElement.classList.contains('dark')
+  return {
+    theme: 'base',
+    fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
+    themeVariables: {
+      fontSize: '18px',
+      primaryColor: '#edf2ff',
+      primaryBorderColor: '#3b5bdb',
+      lineColor: '#868e96',
+    },
+    themeCSS: dark ? `${roleCss}\n${darkEdgeLabelCss}` : roleCss,
+    flowchart: { htmlLabels: true, padding: 12, useMaxWidth: true },
+  }
+})

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FACT_SIZES, HALF_WIDTH_MAX } from '../../components/model-card-sizes'
 import ModelCard from '../../components/ModelCard.vue'
 import ModelCompare from '../../components/ModelCompare.vue'
 import ModelGrid from '../../components/ModelGrid.vue'
@@ -121,9 +122,12 @@ describe('modelCard type sizes', () => {
   const sizes = [...source.matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map(m => Number(m[1]))
 
   it('sets the facts in large type: ≥ 18 px at any width, nothing under 14 px', () => {
-    const factSizes = [...source.matchAll(/\.facts dd \{[^}]*font-size:\s*(\d+)px/g)].map(m => Number(m[1]))
-    expect(factSizes.length).toBeGreaterThanOrEqual(2)
-    expect(Math.min(...factSizes)).toBeGreaterThanOrEqual(18)
+    // the facts take the largest of FACT_SIZES that fits the card (HALF_WIDTH_MAX at most on a half-width card)
+    expect(Math.min(...FACT_SIZES)).toBeGreaterThanOrEqual(18)
+    expect(FACT_SIZES.filter(px => px <= HALF_WIDTH_MAX).length).toBeGreaterThanOrEqual(2)
+    const fallback = source.match(/\.facts dd \{[^}]*font-size:\s*var\(--fit-size,\s*(\d+)px\)/)
+    expect(fallback, '.facts dd takes its size from --fit-size').not.toBeNull()
+    expect(Number(fallback![1])).toBeGreaterThanOrEqual(18)
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14)
     expect(source).not.toMatch(/\btext-xs\b|text-\[(?:0\.[0-7]\d*rem|1[0-3](?:\.\d+)?px)\]/)
   })
