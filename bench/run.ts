@@ -94,7 +94,7 @@ async function measure<T>(what: string, run: () => Promise<T>, attempts = 1): Pr
       const message = (error as Error).message.replace(/\s+/g, ' ').slice(0, 400)
       if (attempt >= attempts)
         return void errors.push(`${what}: ${message}`)
-      // Other people edit and build on this machine: a broken moment or a busy port (12445) passes.
+      // Other people edit and build on this machine: a broken moment passes, and so does a busy port (12445, `build --download`).
       log(`${what} failed (attempt ${attempt}), again in 20 s: ${message.slice(0, 120)}`)
       await sleep(20_000)
     }
@@ -198,7 +198,7 @@ async function exports(name: DeckName): Promise<void> {
   log(`${name}: PDF export and notes handout…`)
   // What `npm run export` does, for this entry: a static build with --download (Slidev exports from it).
   await measure(`${name}: PDF export`, () => timedPdf(name, 'pdf', join(WORK, `${name}.pdf`), 'Loading slide', () =>
-    exportSlides({ entry: ENTRY[name], output: join(WORK, `${name}.pdf`), dist: pdfDist, quiet: true })), 3)
+    exportSlides({ entry: ENTRY[name], output: join(WORK, `${name}.pdf`), dist: pdfDist, quiet: true })), 5)
   figures[name].pdfExtraMs = figures[name].pdfMs! - figures[name].buildMs!
   // `npm run export:notes -- --dist`: it reads /presenter/print, which only a --download build has.
   const input = existsSync(join(pdfDist, 'index.html')) ? pdfDist : dist(name)
