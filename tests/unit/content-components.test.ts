@@ -91,18 +91,7 @@ describe('agenda', () => {
       expect(w.text()).toContain(item.title)
   })
 
-  it.each([...agenda, backup].map(a => [a.alias, a] as const))('alias "%s" is the routeAlias of the first slide of its page', (alias, item) => {
-    const md = readFileSync(resolve(root, item.page), 'utf8')
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(md)?.[1] ?? ''
-    expect(frontmatter, `${item.page} must start with a section slide whose frontmatter has "routeAlias: ${alias}"`).toMatch(new RegExp(`^routeAlias:\\s*${alias}\\s*$`, 'm'))
-  })
-
-  it('aliases are unique across pages', () => {
-    const aliases = readdirSync(resolve(root, 'pages'))
-      .filter(f => f.endsWith('.md'))
-      .flatMap(f => [...readFileSync(resolve(root, 'pages', f), 'utf8').matchAll(/^routeAlias:\s*(\S+)/gm)].map(m => m[1]))
-    expect(new Set(aliases).size).toBe(aliases.length)
-  })
+  // That each alias is the routeAlias of its page's first slide, and used once: scripts/check-sources.ts (tests/unit/sources.test.ts).
 })
 
 describe('references', () => {
