@@ -352,7 +352,9 @@ async function warmUp(browser: Browser, base: string) {
   try {
     await stage.presenter.goto(`${base}/presenter/`)
     await stage.audience.goto(`${base}/`)
-    for (const no of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    // Past the first demo slides too: their lazily imported packages are the deps a dev server
+    // may still be optimising (and reload for) when the test's presses reach them.
+    for (let no = 1; no <= 14; no++) {
       await stage.presenter.waitForFunction(() => window.__deckNav, null, { timeout: SLOW })
       await stage.presenter.evaluate(n => window.__deckNav!.go(n), no).catch(() => {})
       await stage.presenter.waitForLoadState('networkidle', { timeout: SLOW }).catch(() => {})
