@@ -11,33 +11,41 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { loadDeck } from './deck-source'
 import { runSlidev } from './slidev'
 
 export const EXPORT_FILENAME = 'llm-overview-slides'
 
 export interface SlidesExportOptions {
   output: string
+  /** The deck's Markdown entry (default slides.md). */
+  entry?: string
+  /** Keep the build here (it has /presenter/print, which the notes handout reads); a temporary folder otherwise. */
+  dist?: string
   dark?: boolean
   withClicks?: boolean
   quiet?: boolean
 }
 
 export async function exportSlides(options: SlidesExportOptions): Promise<string> {
-  const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
+  const entry = options.entry ?? 'slides.md'
+  const work = options.dist ?? await mkdtemp(join(tmpdir(), 'deck-export-'))
   try {
     // A generous per-page timeout: a busy 2-core machine can take a while on diagram slides.
-    const args = ['build', '--download', '--timeout', '120000', '--out', work]
+    const args = ['build', entry, '--download', '--timeout', '120000', '--out', work]
     if (options.dark)
       args.push('--dark')
     if (options.withClicks)
       args.push('--with-clicks')
     await runSlidev(args, { quiet: options.quiet })
     await mkdir(dirname(options.output), { recursive: true })
-    await copyFile(join(work, `${EXPORT_FILENAME}.pdf`), options.output)
+    const { headmatter } = await loadDeck(entry)
+    await copyFile(join(work, `${String(headmatter.exportFilename ?? 'slidev-exported')}.pdf`), options.output)
     return options.output
   }
   finally {
-    await rm(work, { recursive: true, force: true })
+    if (!options.dist)
+      await rm(work, { recursive: true, force: true })
   }
 }
 

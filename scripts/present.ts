@@ -11,7 +11,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ChannelStates, PresentPageInfo, SyncEvent, SyncPost } from '../setup/present-protocol'
-import { spawn } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -21,6 +20,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import sirv from 'sirv'
 import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT } from '../setup/present-protocol'
+import { runSlidev } from './slidev'
 
 /** What the build reads: a change to any of these makes `dist/` stale. */
 export const SOURCE_PATHS = ['slides.md', 'pages', 'components', 'data', 'setup', 'styles', 'public', 'snippets', 'layouts', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
@@ -47,13 +47,7 @@ export function staleReason(dist: string, root = '.'): string | undefined {
 }
 
 export async function buildDeck(dist: string): Promise<void> {
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', 'build', '--out', dist], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', chunk => output += chunk)
-    child.stderr.on('data', chunk => output += chunk)
-    child.on('exit', code => code === 0 ? done() : fail(new Error(`slidev build exited with ${code}\n${output.slice(-2000)}`)))
-  })
+  await runSlidev(['build', '--out', dist], { quiet: true })
 }
 
 /** Eight characters a speaker can type on a phone (no 0/o, 1/l/i). */

@@ -10,6 +10,13 @@ export async function slideCount(page: Page): Promise<number> {
   return page.evaluate(() => window.__deckNav!.total)
 }
 
+/** Opens the slide a `routeAlias` points to and returns its number. */
+export async function aliasSlideNo(page: Page, base: string, alias: string): Promise<number> {
+  await page.goto(`${base}${alias}`)
+  await page.waitForFunction(() => (window.__deckNav?.currentSlideNo ?? 0) > 1)
+  return page.evaluate(() => window.__deckNav!.currentSlideNo)
+}
+
 /**
  * Waits until slide `no` is on screen and finished: route reached, lazy parts loaded,
  * every Mermaid block rendered (it lives in a shadow root), fonts ready.

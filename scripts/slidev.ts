@@ -2,18 +2,26 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { findChromium } from './browser'
 
+export interface SlidevRunOptions {
+  /** Keep the output and show it only when the command fails. */
+  quiet?: boolean
+  /** Node options before the CLI (the benchmark preloads a CPU-time reporter). */
+  nodeArgs?: string[]
+  env?: NodeJS.ProcessEnv
+}
+
 /**
- * Runs the Slidev CLI with `--executable-path` set from the shared browser finder, so
- * `slidev build` (which exports the downloadable PDF) and `slidev export` work where
+ * Runs the Slidev CLI under plain Node with `--executable-path` set from the shared browser
+ * finder, so `slidev build` (which exports the downloadable PDF) and `slidev export` work where
  * Playwright could not download its own browser.
  */
-export async function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
+export async function runSlidev(args: string[], { quiet = false, nodeArgs = [], env }: SlidevRunOptions = {}): Promise<void> {
   const executable = await findChromium()
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], {
+    const child = spawn(process.execPath, [...nodeArgs, 'node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], {
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
     })
-    // Quiet runs keep the output and show it only when the command fails.
     let output = ''
     child.stdout?.on('data', (chunk) => {
       output += chunk

@@ -1,11 +1,11 @@
 /**
- * The checks must fail on a broken deck, naming the slide: a Mermaid syntax error, a slide that
- * overflows, an unknown model id, clicks without [click] notes; the rules for the room (text
- * below 14 px — HTML, a scaled SVG chart and Mermaid labels —, too much prose, a name broken
- * across lines, 勘误/大纲 on a slide, code with ligatures; the backup part's looser floor);
- * speaker notes too long for the presenter's panel, or a 备查 part as loud as the spoken part;
- * and a PDF with the wrong page count or a page without text. The fixture lives in
- * tests/fixtures, never in the deck.
+ * The checks must fail on a broken deck, naming the slide: a Mermaid block that does not render
+ * (a syntax error), a slide that overflows, an unknown model id, clicks without [click] notes;
+ * the rules for the room (text below 14 px — HTML, a scaled SVG chart and Mermaid labels —, too
+ * much prose, a name broken across lines, 勘误/大纲 on a slide, code with ligatures; the backup
+ * part's looser floor); speaker notes missing, too long for the presenter's panel, or a 备查
+ * part as loud as the spoken part; and a PDF with the wrong page count or a page without text.
+ * The fixture lives in tests/fixtures, never in the deck.
  */
 import type { Browser } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/serve'
@@ -66,8 +66,8 @@ describe('the checks catch a broken deck', () => {
     problems.filter(p => p.startsWith(`slide ${slide} (${ENTRY} #${slide}`) && pattern.test(p))
   const show = (problems: string[]) => problems.join('\n')
 
-  it('reports the Mermaid syntax error on slide 1', () => {
-    assert.ok(about(1, /Mermaid/).length > 0, show(report.problems))
+  it('reports the Mermaid block with a syntax error on slide 1 as not rendered', () => {
+    assert.ok(about(1, /1 Mermaid block\(s\) in the source but 0 rendered/).length > 0, show(report.problems))
   })
 
   it('reports the overflow on slide 2', () => {
@@ -135,6 +135,11 @@ describe('the checks catch a broken deck', () => {
     const backup = report.room.stats.find(s => s.no === 11)!
     assert.ok(backup.prose > 200, `the backup slide does hold long prose (${backup.prose})`)
     assert.deepEqual(about(11, /./, presenter.overflow), [], 'backup notes are not measured against the panel')
+  })
+
+  it('reports the slide without speaker notes (slide 12) in the presenter view', () => {
+    assert.deepEqual(presenter.missing.filter(p => !p.startsWith(`slide 12 (${ENTRY} #12`)), [], 'the other slides\' notes show')
+    assert.ok(about(12, /has no speaker notes/, presenter.missing).length > 0, show(presenter.missing))
   })
 
   it('reports a PDF with a missing page and a page without text', async () => {

@@ -17,7 +17,7 @@ import { TOKENIZER_SNAPSHOT } from '../../composables/tokenizer-snapshot'
 import { formatParams } from '../../lib/format'
 import { launchChromium } from '../../scripts/browser'
 import { serveStatic } from '../../scripts/serve'
-import { gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
+import { aliasSlideNo, gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
 import { runSlidev } from '../../scripts/slidev'
 import { computeOptimal } from '../../snippets/chinchilla'
 
@@ -39,11 +39,8 @@ describe('the live demos', () => {
     browser = await launchChromium()
     const context = await newDeckContext(browser)
     const page = await context.newPage()
-    for (const alias of ['tokenizer-demo', 'sampling-demo', 'scaling-demo']) {
-      await page.goto(`${server.url}${alias}`)
-      await page.waitForFunction(() => (window.__deckNav?.currentSlideNo ?? 0) > 1)
-      slideOf[alias] = await page.evaluate(() => window.__deckNav!.currentSlideNo)
-    }
+    for (const alias of ['tokenizer-demo', 'sampling-demo', 'scaling-demo'])
+      slideOf[alias] = await aliasSlideNo(page, server.url, alias)
     await context.close()
   })
 

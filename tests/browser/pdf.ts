@@ -1,12 +1,8 @@
+import type { PdfContents } from '../../scripts/pdf'
 import { execFileSync } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { PDFDocument, PDFName } from 'pdf-lib'
+import { readPdf } from '../../scripts/pdf'
 
-export interface PdfReport {
-  pages: number
-  bytes: number
-  hasOutline: boolean
-  /** Text of each page, extracted as a reader's PDF viewer would (poppler's pdftotext). */
+export interface PdfReport extends PdfContents {
   pageTexts: string[]
   /** Fonts not embedded in the file (they would be substituted on another machine). */
   unembeddedFonts: string[]
@@ -15,13 +11,10 @@ export interface PdfReport {
 
 /** Reads a PDF the way the audience gets it and lists what is wrong with it. */
 export async function inspectPdf(path: string, expected: { pages: number, mustContain: string[] }): Promise<PdfReport> {
-  const bytes = await readFile(path)
-  const doc = await PDFDocument.load(bytes)
-  const pages = doc.getPageCount()
-  const hasOutline = doc.catalog.get(PDFName.of('Outlines')) !== undefined
-  const pageTexts = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-    .split('\f')
-    .slice(0, pages)
+  const contents = await readPdf(path)
+  if (!contents.pageTexts)
+    throw new Error('pdftotext not found: install poppler-utils (Debian) or poppler (Homebrew)')
+  const { pages, pageTexts } = contents
   const unembeddedFonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
@@ -42,7 +35,7 @@ export async function inspectPdf(path: string, expected: { pages: number, mustCo
   }
   for (const font of unembeddedFonts)
     problems.push(`${path}: font not embedded: ${font.trim()}`)
-  return { pages, bytes: bytes.length, hasOutline, pageTexts, unembeddedFonts, problems }
+  return { ...contents, pageTexts, unembeddedFonts, problems }
 }
 
 /** Node labels of the Mermaid blocks in a slide's Markdown, as plain text. */

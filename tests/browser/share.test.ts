@@ -9,15 +9,15 @@ import type { SlideSource } from '../../scripts/deck-source'
 import type { Pptx } from './pptx'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
-import { load } from '@slidev/parser/fs'
 import { launchChromium } from '../../scripts/browser'
-import { describeSlide, loadDeckSources } from '../../scripts/deck-source'
+import { describeSlide, loadDeck } from '../../scripts/deck-source'
 import { exportPptx } from '../../scripts/export-pptx'
+import { staleReason } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
 import { newDeckContext, settleSlide } from '../../scripts/slide-page'
 import { runSlidev } from '../../scripts/slidev'
@@ -37,19 +37,6 @@ const list = (problems: string[]) => `\n  ${problems.join('\n  ')}`
 const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
 const compact = (text: string) => text.replace(/\s+/g, '')
 
-/** Newest modification time of the files a build reads (everything but outputs and tests). */
-function newestSource(dir = '.'): number {
-  const skip = new Set(['node_modules', '.git', 'dist', '.work', 'exports', 'shots', 'tests', 'bench', '.slidev'])
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (skip.has(entry.name) || entry.name.startsWith('dist-') || entry.name.startsWith('.fixture'))
-      continue
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
 interface DeckState {
   dist: string
   /** The headmatter's hostedUrl, or null when empty. */
@@ -64,12 +51,10 @@ describe('sharing the talk', () => {
   let pptx: Pptx
 
   before(async () => {
-    sources = await loadDeckSources()
-    const { headmatter, slides } = await load({ roots: [process.cwd()], userRoot: process.cwd() }, 'slides.md')
-    // The closing slide: route alias `thanks`, else the slide titled 谢谢 (the same filter as the sources).
-    const shown = slides.filter(slide => !slide.frontmatter?.disabled && !slide.frontmatter?.hide)
-    const byAlias = shown.findIndex(slide => slide.frontmatter?.routeAlias === CLOSING_ALIAS)
-    closing = byAlias >= 0 ? sources[byAlias] : sources.find(slide => slide.title === CLOSING_TITLE)!
+    const { headmatter, slides } = await loadDeck()
+    sources = slides
+    // The closing slide: route alias `thanks`, else the slide titled 谢谢.
+    closing = sources.find(slide => slide.frontmatter.routeAlias === CLOSING_ALIAS) ?? sources.find(slide => slide.title === CLOSING_TITLE)!
     assert.ok(closing, `no closing slide (routeAlias ${CLOSING_ALIAS}, or titled 「${CLOSING_TITLE}」)`)
     const entry = await readFile('slides.md', 'utf8')
     assert.match(entry, /^hostedUrl:.*$/m, 'slides.md: the headmatter has no `hostedUrl:` line')
@@ -77,7 +62,7 @@ describe('sharing the talk', () => {
 
     // The deck as it is: the dist/ that `npm run build` makes (and the other browser tests use).
     const pdf = join(DIST, PDF_NAME)
-    const current = existsSync(pdf) && (process.env.REUSE_DIST || statSync(pdf).mtimeMs > newestSource())
+    const current = existsSync(pdf) && (process.env.REUSE_DIST || !staleReason(DIST))
     if (!current)
       await runSlidev(['build', '--download', '--timeout', '120000'], { quiet: true })
     states.push({ dist: DIST, url: deckUrl })

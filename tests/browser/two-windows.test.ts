@@ -16,7 +16,7 @@ import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
 import { buildDeck, staleReason, startPresentServer } from '../../scripts/present'
-import { gotoSlide, newDeckContext, slideCount } from '../../scripts/slide-page'
+import { newDeckContext } from '../../scripts/slide-page'
 
 const DIST = 'dist'
 /** Slow steps (a dev server compiling on 2 busy cores) get minutes; nothing is expected to take them. */
@@ -254,28 +254,6 @@ describe('on stage: the built deck served like `npm run present`', () => {
     }
   })
 
-  it('shows every slide under the server\'s content security policy, with no violation or error', { timeout: 2 * SLOW }, async () => {
-    server = await startPresentServer({ dist: DIST, port: 0 })
-    const stage = await openStage(browser)
-    const problems: string[] = []
-    try {
-      await stage.audience.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`)
-      }))
-      stage.audience.on('console', message => message.type() === 'error' && problems.push(message.text()))
-      stage.audience.on('pageerror', error => problems.push(error.message))
-      await stage.audience.goto(server.urls.local.audience)
-      await ready(stage.audience, 'play')
-      for (let no = 1; no <= await slideCount(stage.audience); no++)
-        await gotoSlide(stage.audience, no)
-    }
-    finally {
-      await stage.context.close()
-      await server.close()
-    }
-    assert.deepEqual(problems, [])
-  })
-
   it('answers no editing or MCP endpoint', async () => {
     server = await startPresentServer({ dist: DIST, port: 0 })
     const base = server.urls.local.audience.slice(0, -1)
@@ -374,7 +352,9 @@ async function warmUp(browser: Browser, base: string) {
   try {
     await stage.presenter.goto(`${base}/presenter/`)
     await stage.audience.goto(`${base}/`)
-    for (const no of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    // Past the first demo slides too: their lazily imported packages are the deps a dev server
+    // may still be optimising (and reload for) when the test's presses reach them.
+    for (let no = 1; no <= 14; no++) {
       await stage.presenter.waitForFunction(() => window.__deckNav, null, { timeout: SLOW })
       await stage.presenter.evaluate(n => window.__deckNav!.go(n), no).catch(() => {})
       await stage.presenter.waitForLoadState('networkidle', { timeout: SLOW }).catch(() => {})

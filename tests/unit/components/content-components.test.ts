@@ -93,6 +93,8 @@ describe('agenda', () => {
     for (const text of ['1', '简介', '为什么有这次分享', '4', '主流大模型', '6', '其它想法', '备用：代码 · 图解 · 模型资料 · 参考文献'])
       expect(w.text()).toContain(text)
   })
+
+  // That each alias is on its page's first slide, used once, and every section is listed: scripts/check-sources.ts (tests/unit/scripts/sources.test.ts).
 })
 
 describe('references', () => {
