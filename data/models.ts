@@ -1,13 +1,13 @@
-import type { ModelRecord, OutlineSection } from './types'
+import type { ModelRecord } from './types'
 
 /**
  * The single data source for every model in the deck: cards, grids, timeline, scale chart, family
- * tree and the backup reference table.
+ * tree and the backup reference table. Which section presents which model is `data/sections.ts`.
  *
  * - `released` is the first public release — model, API, blog or paper, whichever came first;
  *   `paperDate` keeps the paper's date where it came later.
  * - `summary` / `idea` / `impact` are the card's 是什么 / 关键思路 / 意义; 规模 is derived from
- *   `params` and `tokens` (`modelScale` in `data/format.ts`). A unit test keeps each card within
+ *   `params` and `tokens` (`modelScale` in `lib/format.ts`). A unit test keeps each card within
  *   200 visible characters.
  * - `corrections` follow `outline/errata.md`: the outline's wording, the fact, the source.
  * - `basedOn` draws the family tree: the first id is the main lineage.
@@ -18,7 +18,6 @@ const records: ModelRecord[] = [
     name: 'Transformer',
     org: 'google',
     released: '2017-06-12',
-    sections: [],
     architecture: 'encoder-decoder',
     summary: '为机器翻译提出的 Encoder-Decoder 模型，完全基于注意力。',
     idea: '多头自注意力加位置编码，去掉循环和卷积，所有位置并行计算。',
@@ -38,7 +37,6 @@ const records: ModelRecord[] = [
     name: 'BERT',
     org: 'google',
     released: '2018-10-11',
-    sections: ['3'],
     architecture: 'encoder-only',
     summary: '只用 Encoder 的双向预训练模型，面向语言理解任务。',
     idea: '掩码语言模型：遮住部分词，让模型根据左右上下文还原，再对下游任务微调。',
@@ -59,7 +57,6 @@ const records: ModelRecord[] = [
     name: 'GPT',
     org: 'openai',
     released: '2018-06-11',
-    sections: ['4.3'],
     architecture: 'decoder-only',
     summary: 'OpenAI 的第一代 GPT：只用 Decoder 的生成式预训练模型。',
     idea: '先在无标注的图书文本上做自回归语言模型预训练，再针对任务有监督微调。',
@@ -77,7 +74,6 @@ const records: ModelRecord[] = [
     name: 'GPT-2',
     org: 'openai',
     released: '2019-02-14',
-    sections: ['3', '4.3'],
     architecture: 'decoder-only',
     summary: '放大的 GPT，在约 800 万个网页上训练。',
     idea: '把任务用自然语言写进输入，不做微调，直接让语言模型续写出答案。',
@@ -104,7 +100,6 @@ const records: ModelRecord[] = [
     org: 'nvidia',
     released: '2019-08-13',
     paperDate: '2019-09-17',
-    sections: ['3'],
     architecture: 'decoder-only',
     summary: 'NVIDIA 的大模型训练框架，用它训练了 8.3B 的 GPT-2 式模型。',
     idea: '层内张量并行：把注意力和 MLP 的矩阵按行、列切开，分到多张 GPU 上。',
@@ -133,7 +128,6 @@ const records: ModelRecord[] = [
     name: 'T5',
     org: 'google',
     released: '2019-10-23',
-    sections: ['3', '4.1'],
     architecture: 'encoder-decoder',
     summary: '把所有 NLP 任务都写成「文本到文本」的统一框架。',
     idea: '沿用标准 Encoder-Decoder，系统比较预训练目标、结构、数据和规模。',
@@ -163,7 +157,6 @@ const records: ModelRecord[] = [
     name: 'GPT-3',
     org: 'openai',
     released: '2020-05-28',
-    sections: ['3', '4.3'],
     architecture: 'decoder-only',
     summary: '把 GPT-2 放大约 100 倍的语言模型，只通过 API 提供。',
     idea: '上下文学习：在提示里给几个示例，不更新参数就能做新任务。',
@@ -192,7 +185,6 @@ const records: ModelRecord[] = [
     name: 'GPT-J-6B',
     org: 'eleutherai',
     released: '2021-06-04',
-    sections: [],
     architecture: 'decoder-only',
     summary: 'EleutherAI 开源的 6B 语言模型，对标 GPT-3 的 6.7B 版本。',
     idea: '参照 GPT-3 6.7B 设计，加旋转位置编码，用 JAX 在 TPU 上训练。',
@@ -214,7 +206,6 @@ const records: ModelRecord[] = [
     name: 'Jurassic-1',
     org: 'ai21',
     released: '2021-08-11',
-    sections: ['3'],
     architecture: 'decoder-only',
     summary: 'AI21 Labs 与 GPT-3 同量级的语言模型，通过 API 开放测试。',
     idea: '按深度与宽度的权衡改成更浅更宽；25.6 万的大词表里含多词 token。',
@@ -236,7 +227,6 @@ const records: ModelRecord[] = [
     org: 'google',
     released: '2021-05-18',
     paperDate: '2022-01-20',
-    sections: ['4.1'],
     architecture: 'decoder-only',
     summary: 'Google 的对话大模型，2021 年在 Google I/O 上首次公开。',
     idea: '用众包标注的质量、安全、有据性数据微调，并学会调用检索、翻译、计算器等工具。',
@@ -260,7 +250,6 @@ const records: ModelRecord[] = [
     name: 'FLAN',
     org: 'google',
     released: '2021-09-03',
-    sections: ['4.1'],
     architecture: 'decoder-only',
     summary: '经过指令微调的 137B 语言模型（Finetuned Language Net）。',
     idea: '把 62 个数据集按 12 类任务写成自然语言指令模板，混合后微调。',
@@ -282,7 +271,6 @@ const records: ModelRecord[] = [
     partners: ['nvidia'],
     released: '2021-10-11',
     paperDate: '2022-01-28',
-    sections: ['3', '4.7'],
     architecture: 'decoder-only',
     summary: '微软与 NVIDIA 合训的稠密 Decoder，当时最大的单体模型。',
     idea: 'DeepSpeed + Megatron 三维并行（数据、流水线、张量），4480 块 A100。',
@@ -301,7 +289,6 @@ const records: ModelRecord[] = [
     name: 'Gopher',
     org: 'deepmind',
     released: '2021-12-08',
-    sections: ['3', '4.5'],
     architecture: 'decoder-only',
     summary: 'DeepMind 的 280B 语言模型，以及一组规模对比实验。',
     idea: '同一份数据训练 44M 到 280B 六个模型，在 152 个任务上逐个规模评测。',
@@ -328,7 +315,6 @@ const records: ModelRecord[] = [
     org: 'google',
     released: '2021-12-09',
     paperDate: '2021-12-13',
-    sections: ['4.1'],
     architecture: 'moe-decoder',
     summary: 'Google 的稀疏混合专家（MoE）语言模型。',
     idea: '每隔一层换成 64 个专家的 MoE 层，门控为每个 token 选 2 个专家。',
@@ -351,7 +337,6 @@ const records: ModelRecord[] = [
     name: 'GLM',
     org: 'tsinghua',
     released: '2021-03-18',
-    sections: ['4.4'],
     architecture: 'prefix-lm',
     summary: '清华提出的通用预训练框架，理解和生成用同一个模型。',
     idea: '自回归空白填充：挖掉连续片段，双向看原文，再自回归地补出空白。',
@@ -377,7 +362,6 @@ const records: ModelRecord[] = [
     org: 'openai',
     released: '2022-01-27',
     paperDate: '2022-03-04',
-    sections: ['4.3'],
     architecture: 'decoder-only',
     summary: '用人类反馈对齐的 GPT-3，2022 年初成为 API 的默认模型。',
     idea: 'RLHF 三步：人写示范做监督微调 → 人工排序训练奖励模型 → 用 PPO 强化学习。',
@@ -399,7 +383,6 @@ const records: ModelRecord[] = [
     name: 'Chinchilla',
     org: 'deepmind',
     released: '2022-03-29',
-    sections: ['3', '4.5'],
     architecture: 'decoder-only',
     summary: 'DeepMind 的 70B 模型，回答「算力一定时参数和数据怎么配」。',
     idea: '400 多次训练拟合损失公式：参数和训练 token 应按同样比例增长。',
@@ -420,7 +403,6 @@ const records: ModelRecord[] = [
     org: 'google',
     released: '2022-04-04',
     paperDate: '2022-04-05',
-    sections: ['3', '4.1'],
     architecture: 'decoder-only',
     summary: 'Google 的 540B 稠密 Decoder，用 Pathways 在 6144 块 TPU v4 上训练。',
     idea: '继续放大稠密模型，配合思维链提示做多步推理。',
@@ -446,7 +428,6 @@ const records: ModelRecord[] = [
     name: 'OPT-175B',
     org: 'meta',
     released: '2022-05-02',
-    sections: ['3', '4.2'],
     architecture: 'decoder-only',
     summary: 'Meta 复现 GPT-3 的一组模型，连训练日志一起公开。',
     idea: 'GPT-3 式 Decoder；结合 FSDP 与 Megatron 张量并行，碳足迹约为 GPT-3 的 1/7。',
@@ -483,7 +464,6 @@ const records: ModelRecord[] = [
     org: 'tsinghua',
     released: '2022-08-04',
     paperDate: '2022-10-05',
-    sections: ['3', '4.4'],
     architecture: 'prefix-lm',
     summary: '清华与智谱的中英双语千亿模型，权重可申请下载。',
     idea: 'GLM 空白填充加少量多任务指令预训练；INT4 量化后 4 张 3090 即可推理。',
@@ -506,7 +486,6 @@ const records: ModelRecord[] = [
     org: 'bigscience',
     released: '2022-07-12',
     paperDate: '2022-11-09',
-    sections: ['4.7'],
     architecture: 'decoder-only',
     summary: 'BigScience 上千名研究者协作训练的多语言开放大模型。',
     idea: '46 种自然语言加 13 种编程语言；在法国 Jean Zay 超算上训练 117 天。',
@@ -536,7 +515,6 @@ const records: ModelRecord[] = [
     name: 'ChatGPT',
     org: 'openai',
     released: '2022-11-30',
-    sections: ['4.3'],
     architecture: 'decoder-only',
     summary: 'OpenAI 的对话模型，2022-11-30 以研究预览上线。',
     idea: '在 GPT-3.5 上用与 InstructGPT 相同的 RLHF 方法训练，数据换成多轮对话。',
@@ -553,7 +531,6 @@ const records: ModelRecord[] = [
     name: 'Self-Instruct',
     org: 'uw',
     released: '2022-12-20',
-    sections: ['4.2'],
     architecture: 'system',
     summary: '华盛顿大学等提出的方法：让模型自己生成指令数据。',
     idea: '从 175 条种子任务出发，让 GPT-3 生成指令和示例，过滤后再微调自己。',
@@ -574,7 +551,6 @@ const records: ModelRecord[] = [
     org: 'meta',
     released: '2023-02-24',
     paperDate: '2023-02-27',
-    sections: ['4.2'],
     architecture: 'decoder-only',
     summary: 'Meta 的基础模型系列，只用公开数据训练。',
     idea: '小模型多训练，推理更便宜；RMSNorm 前置归一化、SwiGLU、旋转位置编码。',
@@ -603,7 +579,6 @@ const records: ModelRecord[] = [
     name: 'Kosmos-1',
     org: 'microsoft',
     released: '2023-02-27',
-    sections: ['4.6'],
     architecture: 'multimodal',
     summary: '微软的多模态大模型，图像和文字交错输入同一个解码器。',
     idea: 'MAGNETO 解码器从零训练；图像用预训练的 CLIP ViT-L/14 编码，经重采样器接入。',
@@ -625,7 +600,6 @@ const records: ModelRecord[] = [
     name: 'PaLM-E',
     org: 'google',
     released: '2023-03-06',
-    sections: ['4.1'],
     architecture: 'multimodal',
     summary: 'Google 的具身多模态模型，根据图像和传感器状态为机器人规划动作。',
     idea: '把图像、状态编码成与文字 token 同一空间的向量，交错输入 PaLM。',
@@ -647,7 +621,6 @@ const records: ModelRecord[] = [
     name: 'Visual ChatGPT',
     org: 'microsoft',
     released: '2023-03-08',
-    sections: ['4.6'],
     architecture: 'system',
     summary: '微软的系统：让 ChatGPT 在对话中看图、画图、改图。',
     idea: 'Prompt Manager 把图像任务写进提示，由 ChatGPT 决定调用、组合哪些视觉模型。',
@@ -669,7 +642,6 @@ const records: ModelRecord[] = [
     name: 'GPT-4',
     org: 'openai',
     released: '2023-03-14',
-    sections: ['4.3'],
     architecture: 'undisclosed',
     summary: 'OpenAI 的多模态大模型：输入图像和文字，输出文字。',
     idea: '预训练后用 RLHF 微调；用小模型的训练结果预测大模型的表现。',
@@ -689,7 +661,6 @@ const records: ModelRecord[] = [
     name: 'ChatGLM-6B',
     org: 'tsinghua',
     released: '2023-03-14',
-    sections: ['4.4'],
     architecture: 'prefix-lm',
     summary: '清华与智谱开源的中英双语对话模型，针对中文优化。',
     idea: 'GLM 架构，中英双语预训练后做监督微调、反馈自助和 RLHF。',
@@ -711,7 +682,6 @@ const records: ModelRecord[] = [
     name: 'Dolly',
     org: 'databricks',
     released: '2023-03-24',
-    sections: ['4.2'],
     architecture: 'decoder-only',
     summary: 'Databricks 用 Alpaca 数据微调 GPT-J-6B 得到的指令模型。',
     idea: '用约 5.2 万条指令数据，在一台机器上把两年前的开源模型微调 30 分钟。',
@@ -732,7 +702,6 @@ const records: ModelRecord[] = [
     name: 'ColossalChat',
     org: 'hpcai',
     released: '2023-03-28',
-    sections: ['4.2'],
     architecture: 'decoder-only',
     summary: '潞晨科技开源的类 ChatGPT 对话模型和完整的 RLHF 流程。',
     idea: '以 LLaMA 为基座：监督微调 → 训练奖励模型 → PPO 强化学习。',
@@ -775,22 +744,3 @@ export function modelById(id: string): ModelRecord {
     throw new Error(`Unknown model id "${id}" — known ids: ${models.map(m => m.id).join(', ')}`)
   return found
 }
-
-/**
- * Order in which each outline section presents its models. Section 3 is the outline's
- * chronology list; 4.x follow the outline's company grouping (with the empty 4.3.1 and 4.5.1
- * filled in). The unit test checks this agrees with every record's `sections`.
- */
-export const outlineOrder: Record<OutlineSection, readonly string[]> = {
-  3: ['bert', 'gpt-2', 'megatron-lm', 't5', 'gpt-3', 'jurassic-1', 'mt-nlg', 'gopher', 'chinchilla', 'palm', 'opt-175b', 'glm-130b'],
-  4.1: ['t5', 'lamda', 'flan', 'glam', 'palm', 'palm-e'],
-  4.2: ['opt-175b', 'self-instruct', 'llama', 'colossalchat', 'dolly'],
-  4.3: ['gpt', 'gpt-2', 'gpt-3', 'instructgpt', 'chatgpt', 'gpt-4'],
-  4.4: ['glm', 'glm-130b', 'chatglm-6b'],
-  4.5: ['gopher', 'chinchilla'],
-  4.6: ['visual-chatgpt', 'kosmos-1'],
-  4.7: ['mt-nlg', 'bloom'],
-}
-
-/** The models an outline section mentions, in the outline's order. */
-export const modelsInSection = (s: OutlineSection): ModelRecord[] => outlineOrder[s].map(modelById)

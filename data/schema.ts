@@ -1,6 +1,7 @@
 import type { IsoDate } from './types'
 import { z } from 'zod'
-import { ARCHITECTURES, ORGANISATIONS, OUTLINE_SECTIONS, WEIGHTS } from './types'
+import { parseIsoDate } from '../lib/dates'
+import { ARCHITECTURES, ORGANISATIONS, WEIGHTS } from './types'
 
 /**
  * The one description of a model record: the runtime schema, from which `ModelRecord` is derived
@@ -10,28 +11,16 @@ import { ARCHITECTURES, ORGANISATIONS, OUTLINE_SECTIONS, WEIGHTS } from './types
  */
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/
 const CJK = /[\u3400-\u9FFF]/
 const WHITESPACE = /\s/
 const INVALID_OPTION = /^Invalid option: /
 
-/** `YYYY-MM-DD` or `YYYY-MM` that names a real calendar day / month. */
+/** `YYYY-MM-DD` or `YYYY-MM` that names a real calendar day / month (the one parser, `lib/dates.ts`), 1900–2100. */
 export function isValidIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string')
     return false
-  const match = ISO_DATE.exec(value)
-  if (!match)
-    return false
-  const [, y, m, d] = match
-  const year = Number(y)
-  const month = Number(m)
-  if (year < 1900 || year > 2100 || month < 1 || month > 12)
-    return false
-  if (d === undefined)
-    return true
-  const day = Number(d)
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return day >= 1 && day <= daysInMonth
+  const parts = parseIsoDate(value)
+  return parts !== undefined && parts.year >= 1900 && parts.year <= 2100
 }
 
 /** An absolute https URL with a host. */
@@ -95,8 +84,6 @@ export const modelSchema = z
     released: isoDate,
     /** The paper's first public version, where it came after `released` (BLOOM, LLaMA, GLM-130B…). */
     paperDate: isoDate.optional(),
-    /** Outline sections that mention this model; empty for roots that only feed the family tree. */
-    sections: z.array(z.enum(OUTLINE_SECTIONS)),
     architecture: z.enum(ARCHITECTURES),
     /** 是什么：the card's first fact, one short sentence. */
     summary: chinese,

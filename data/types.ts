@@ -43,10 +43,6 @@ export const ORGANISATIONS = [
 ] as const
 export type OrganisationId = typeof ORGANISATIONS[number]
 
-/** The outline's sections that hold models: 3 (chronology) and 4.1–4.7 (by company). */
-export const OUTLINE_SECTIONS = ['3', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7'] as const
-export type OutlineSection = typeof OUTLINE_SECTIONS[number]
-
 /** ISO calendar date, `YYYY-MM-DD` (or `YYYY-MM` where only the month is public). */
 export type IsoDate = `${number}-${number}-${number}` | `${number}-${number}`
 

@@ -4,17 +4,21 @@
  *   tsx scripts/check-sources.ts [slides.md]       (also run by the unit tests, so by `npm test`)
  *
  * Slidev forgives these silently, and a room full of people finds them: frontmatter that is not
- * YAML, an unknown layout (both fall back to the default look and drop `routeAlias`), an agenda
- * link with no slide behind it, two slides merged by a missing `---`, a Mermaid block that shows
- * its red error box on the projector.
+ * YAML, an unknown layout (both fall back to the default look and drop `routeAlias`), a section
+ * the agenda does not list or cannot link to, a link with no slide behind it, two slides merged by
+ * a missing `---`, a hand-numbered 「(n/m)」 in a title, a Mermaid block that shows its red error box
+ * on the projector.
+ *
+ * The agenda is built from the slides (lib/agenda.ts): a slide with an `agenda:` summary in its
+ * frontmatter is an entry and links to its `routeAlias`.
  */
 import type { SourceSlideInfo } from '@slidev/types'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { pathToFileURL } from 'node:url'
 import { load } from '@slidev/parser/fs'
+import { THANKS_ALIAS } from './talk-rules'
 
 export interface SourceProblem {
   /** Relative to the deck's folder. */
@@ -26,37 +30,9 @@ export interface SourceProblem {
 
 export const formatProblem = (p: SourceProblem) => `${p.file}:${p.line}: ${p.message}`
 
-/** An agenda entry: the alias it links to, where the link is written, and the page it means. */
-export interface AgendaLink {
-  alias: string
-  file: string
-  line: number
-  /** The page file whose first slide should carry the alias, when the agenda says so. */
-  page?: string
-}
-
 /** Keys that only make sense in frontmatter: in a slide's body they mean a `---` went missing. */
-const FRONTMATTER_KEYS = ['layout', 'routeAlias', 'minutes', 'class', 'clicks', 'clicksStart', 'transition', 'level', 'hideInToc', 'hide', 'disabled', 'src', 'zoom', 'preload', 'background', 'image', 'title']
+const FRONTMATTER_KEYS = ['layout', 'routeAlias', 'agenda', 'minutes', 'class', 'clicks', 'clicksStart', 'transition', 'level', 'hideInToc', 'hide', 'disabled', 'src', 'zoom', 'preload', 'background', 'image', 'title']
 const FRONTMATTER_LINE = new RegExp(`^(?:${FRONTMATTER_KEYS.join('|')}):(?:\\s|$)`)
-
-/**
- * The agenda as the deck has it today: `data/agenda.ts` lists the sections with the alias each
- * links to (components/Agenda.vue renders them as links). Any exported entry with an `alias` counts.
- */
-export async function loadAgenda(root: string): Promise<AgendaLink[]> {
-  const file = join(root, 'data/agenda.ts')
-  if (!existsSync(file))
-    return []
-  const text = readFileSync(file, 'utf8').split('\n')
-  const module = await import(pathToFileURL(file).href) as Record<string, unknown>
-  const entries = Object.values(module).flatMap(value => Array.isArray(value) ? value : [value]).filter((entry): entry is { alias: string, page?: string } => typeof (entry as { alias?: unknown })?.alias === 'string')
-  return entries.map(({ alias, page }) => ({
-    alias,
-    page,
-    file: relative(root, file),
-    line: Math.max(1, text.findIndex(line => line.includes(`'${alias}'`) || line.includes(`"${alias}"`)) + 1),
-  }))
-}
 
 /** Layouts Slidev can resolve: its own, the theme's, the deck's `layouts/`. */
 function knownLayouts(root: string, theme: string): Set<string> {
@@ -134,12 +110,12 @@ async function mermaidParser(): Promise<(code: string) => Promise<void>> {
   }
 }
 
-export interface CheckOptions {
-  /** The agenda's links; read from `<deck folder>/data/agenda.ts` when not given. */
-  agenda?: AgendaLink[]
-}
+/** `<Link to="alias">` in a slide's body (a number is a slide number, not an alias). */
+const LINK_TO = /<Link\b[^>]*?\sto="([^"]+)"/g
+/** A hand-numbered page in a title, 「勘误（2/7）」: the table components print their own. */
+const HAND_NUMBERED = /[（(]\s*\d+\s*\/\s*\d+\s*[)）]/
 
-export async function checkSources(entry = 'slides.md', options: CheckOptions = {}): Promise<SourceProblem[]> {
+export async function checkSources(entry = 'slides.md'): Promise<SourceProblem[]> {
   const entryPath = resolve(entry)
   const root = dirname(entryPath)
   const data = await load({ roots: [root], userRoot: root }, entryPath)
@@ -148,13 +124,14 @@ export async function checkSources(entry = 'slides.md', options: CheckOptions = 
 
   const layouts = knownLayouts(root, String(data.headmatter.theme ?? 'default'))
   const parseMermaid = await mermaidParser()
-  /** Every slide in presentation order with its file, for the alias checks. */
-  const slides: { source: SourceSlideInfo, lines: string[], firstInFile: boolean }[] = []
+  /** Every slide with its file, for the alias checks; and every `<Link to>` with where it is written. */
+  const slides: { source: SourceSlideInfo }[] = []
+  const links: { alias: string, filepath: string, line: number }[] = []
 
   for (const [filepath, file] of Object.entries(data.markdownFiles)) {
     const lines = file.raw.split(/\r?\n/)
     for (const source of file.slides) {
-      slides.push({ source, lines, firstInFile: source.index === 0 })
+      slides.push({ source })
       const fmLine = source.start + 2 // the line after the opening `---`, 1-based
       const doc = source.frontmatterDoc
 
@@ -184,6 +161,15 @@ export async function checkSources(entry = 'slides.md', options: CheckOptions = 
       const stray = prose.find(({ text }) => FRONTMATTER_LINE.test(text))
       if (stray)
         at(filepath, stray.line, `"${stray.text.trim()}" in the slide's body looks like frontmatter: a \`---\` is missing or has a blank line after it`)
+      const numbered = titles.find(({ text }) => HAND_NUMBERED.test(text))
+      if (numbered)
+        at(filepath, numbered.line, `hand-numbered page in the title "${numbered.text.slice(2)}": the table components print their own page numbers`)
+      for (const { line, text } of prose) {
+        for (const [, alias] of text.matchAll(LINK_TO)) {
+          if (!/^\d+$/.test(alias!))
+            links.push({ alias: alias!, filepath, line })
+        }
+      }
 
       for (const block of mermaidBlocks(lines, source.contentStart, source.end)) {
         try {
@@ -200,14 +186,20 @@ export async function checkSources(entry = 'slides.md', options: CheckOptions = 
     }
   }
 
-  // Route aliases: unique, on every section's first slide, and what the agenda links to.
+  // Route aliases: unique; on every slide the agenda lists and every section's first slide; every link has one.
   const aliasLine = (source: SourceSlideInfo) => source.start + 2 + Math.max(0, (source.frontmatterRaw ?? '').split('\n').findIndex(l => l.startsWith('routeAlias:')))
   const aliasOwner = new Map<string, { source: SourceSlideInfo }>()
   for (const { source } of slides) {
-    const alias = source.frontmatter.routeAlias
+    const { routeAlias: alias, minutes, agenda, layout } = source.frontmatter
     const line = aliasLine(source)
-    if (source.frontmatter.minutes !== undefined && !alias)
+    if (minutes !== undefined && !alias)
       at(source.filepath, source.start + 1, `a section's first slide (it has \`minutes\`) without a \`routeAlias\`: the agenda and the timer cannot find it`)
+    else if (agenda !== undefined && !alias)
+      at(source.filepath, source.start + 1, `the agenda lists this slide (it has \`agenda:\`), but it has no \`routeAlias\`: its entry would link to the cover`)
+    // A section opens with `minutes` (the closing slide's are the Q&A) or as a section slide with an alias.
+    const opensSection = (minutes !== undefined && alias !== THANKS_ALIAS) || (layout === 'section' && typeof alias === 'string')
+    if (opensSection && typeof alias === 'string' && typeof agenda !== 'string')
+      at(source.filepath, line, `section slide "${alias}" has no \`agenda:\` summary in its frontmatter: the agenda does not list it`)
     if (typeof alias !== 'string')
       continue
     const first = aliasOwner.get(alias)
@@ -216,29 +208,9 @@ export async function checkSources(entry = 'slides.md', options: CheckOptions = 
     else
       aliasOwner.set(alias, { source })
   }
-
-  const agenda = options.agenda ?? await loadAgenda(root)
-  const linked = new Set(agenda.map(link => link.alias))
-  for (const link of agenda) {
-    const owner = aliasOwner.get(link.alias)
-    if (link.page) {
-      const page = resolve(root, link.page)
-      const first = slides.find(s => s.source.filepath === page && s.firstInFile)
-      if (!first)
-        problems.push({ file: link.file, line: link.line, message: `the agenda's page ${link.page} is not part of the deck` })
-      else if (first.source.frontmatter.routeAlias !== link.alias)
-        at(page, first.source.start + 1, `the agenda links "${link.alias}" to this section, but its first slide has ${first.source.frontmatter.routeAlias ? `routeAlias "${String(first.source.frontmatter.routeAlias)}"` : 'no routeAlias'}`)
-    }
-    else if (!owner) {
-      problems.push({ file: link.file, line: link.line, message: `the agenda links to "${link.alias}", which no slide has as its routeAlias: the link would go to the cover` })
-    }
-  }
-  if (agenda.length) {
-    for (const { source } of slides) {
-      const alias = source.frontmatter.routeAlias
-      if (typeof alias === 'string' && source.frontmatter.layout === 'section' && !linked.has(alias))
-        at(source.filepath, aliasLine(source), `section slide "${alias}" is not reached by the agenda`)
-    }
+  for (const link of links) {
+    if (!aliasOwner.has(link.alias))
+      at(link.filepath, link.line, `<Link> to "${link.alias}", which no slide has as its routeAlias: the link would go to the cover`)
   }
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)

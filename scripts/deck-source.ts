@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
+import { BACKUP_ALIAS } from '../lib/agenda'
 
 /** Where a slide of the built deck comes from, for messages a person can act on. */
 export interface SlideSource {
@@ -54,8 +55,7 @@ export async function loadDeckSources(entry = 'slides.md'): Promise<SlideSource[
   return (await loadDeck(entry)).slides
 }
 
-/** The `routeAlias` that opens the backup part, after the closing slide. */
-export const BACKUP_ALIAS = 'backup'
+export { BACKUP_ALIAS }
 
 /**
  * Splits the deck into the part the speaker presents (cover to the closing slide) and the

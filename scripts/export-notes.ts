@@ -11,6 +11,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { ink, neutral, primary } from '../data/palette'
 import { launchChromium } from './browser'
 import { serveStatic } from './serve'
 import { gotoSlide, newDeckContext, slideCount } from './slide-page'
@@ -44,19 +45,19 @@ function handoutHtml(title: string, pages: NotesPage[], total: number, fontFaces
 <style>
 ${fontFaces}
   @page { size: A4; margin: 12mm 14mm 14mm; }
-  body { margin: 0; font-family: 'Inter Variable', 'Noto Sans SC Variable', 'Noto Sans CJK SC', sans-serif; color: #1a1b1e; }
+  body { margin: 0; font-family: 'Inter Variable', 'Noto Sans SC Variable', 'Noto Sans CJK SC', sans-serif; color: ${ink}; }
   .sheet { break-after: page; display: flex; flex-direction: column; gap: 4mm; }
   .sheet:last-child { break-after: auto; }
-  header { display: flex; gap: 4mm; font-size: 11pt; font-weight: 600; border-bottom: 1px solid #ced4da; padding-bottom: 2mm; }
-  header .no { color: #868e96; font-variant-numeric: tabular-nums; }
-  img { display: block; box-sizing: border-box; width: 100%; border: 1px solid #ced4da; border-radius: 2mm; }
+  header { display: flex; gap: 4mm; font-size: 11pt; font-weight: 600; border-bottom: 1px solid ${neutral.hairline}; padding-bottom: 2mm; }
+  header .no { color: ${neutral.muted}; font-variant-numeric: tabular-nums; }
+  img { display: block; box-sizing: border-box; width: 100%; border: 1px solid ${neutral.hairline}; border-radius: 2mm; }
   .notes { font-size: 11pt; line-height: 1.65; }
   .notes p { margin: 0 0 2.5mm; }
   .notes ul, .notes ol { margin: 0 0 2.5mm; padding-left: 6mm; }
   .notes code { font-family: 'JetBrains Mono Variable', monospace; font-size: 10pt; }
-  .notes .slidev-note-click-mark { display: inline-block; font-size: 8.5pt; font-weight: 600; color: #3b5bdb; border: 1px solid #3b5bdb; border-radius: 3mm; padding: 0 2mm; margin-right: 1.5mm; }
+  .notes .slidev-note-click-mark { display: inline-block; font-size: 8.5pt; font-weight: 600; color: ${primary.light}; border: 1px solid ${primary.light}; border-radius: 3mm; padding: 0 2mm; margin-right: 1.5mm; }
   .notes .slidev-note-click-mark::before { content: '点击 '; }
-  .empty { color: #868e96; }
+  .empty { color: ${neutral.muted}; }
 </style></head><body>${sheets}</body></html>`
 }
 
@@ -126,7 +127,7 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:8pt;color:#868e96;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      footerTemplate: `<div style="font-size:8pt;color:${neutral.muted};width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
     })
     return { output: options.output, pages: pages.length }
   }

@@ -103,8 +103,9 @@ function slideRegions(lines: string[], slide: Pick<SlideSource, 'line' | 'endLin
   // Frontmatter (or the headmatter): from a `---` line to the next `---` line.
   if (lines[i]?.trim() === '---') {
     regions[i] = 'skip'
+    // the agenda's summary line is slide text (lib/agenda.ts); the rest of the frontmatter is not
     for (i++; i < end && lines[i].trim() !== '---'; i++)
-      regions[i] = 'skip'
+      regions[i] = lines[i].startsWith('agenda:') ? 'text' : 'skip'
     if (i < end)
       regions[i++] = 'skip'
   }
@@ -156,14 +157,16 @@ function slideRegions(lines: string[], slide: Pick<SlideSource, 'line' | 'endLin
 
 /** Lints one Markdown file of the deck; `slides` are the deck's slides from that file. */
 export function lintMarkdown(path: string, file: string, slides: SlideSource[]): Finding[] {
-  const lines = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n')
-  const regions: Region[] = lines.map(() => 'skip')
-  const slideAt: (number | undefined)[] = lines.map(() => undefined)
+  const source = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n')
+  const regions: Region[] = source.map(() => 'skip')
+  const slideAt: (number | undefined)[] = source.map(() => undefined)
   for (const slide of slides) {
-    slideRegions(lines, slide, regions)
-    for (let j = slide.line - 1; j < Math.min(slide.endLine - 1, lines.length); j++)
+    slideRegions(source, slide, regions)
+    for (let j = slide.line - 1; j < Math.min(slide.endLine - 1, source.length); j++)
       slideAt[j] = slide.no
   }
+  // Of a frontmatter `agenda:` line only the value is text: the key is blanked, columns kept.
+  const lines = source.map((line, j) => regions[j] === 'text' && line.startsWith('agenda:') ? ' '.repeat(7) + line.slice(7) : line)
   // Notes parse as Markdown once their comment markers are blanked; line numbers stay.
   const masked = lines.map((line, j) =>
     regions[j] === 'skip' || regions[j] === 'mermaid' ? '' : line.replace(/<!--|-->/g, m => ' '.repeat(m.length)))
@@ -302,7 +305,7 @@ export async function lintTypography(options: TypographyOptions = {}): Promise<F
       return []
     }
   }
-  for (const file of (options.dataDirs ?? ['data']).flatMap(dir => list(dir, '.ts')))
+  for (const file of (options.dataDirs ?? ['data', 'charts', 'lib']).flatMap(dir => list(dir, '.ts')))
     findings.push(...lintStrings(resolve(root, file), file))
   for (const file of (options.componentDirs ?? ['components']).flatMap(dir => list(dir, '.vue')))
     findings.push(...lintComponent(resolve(root, file), file))

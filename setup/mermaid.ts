@@ -1,20 +1,20 @@
 import { defineMermaidSetup } from '@slidev/types'
-import { diagramRoles } from '../data/palette'
+import { diagramRoles, ink, neutral, paper, primary } from '../data/palette'
 
 // Class styles for every diagram, from the shared palette: a node written `A[Encoder]:::enc`
 // gets the encoder colour on every slide without a per-diagram classDef.
 const roleCss = Object.entries(diagramRoles)
   .map(([role, { fill, stroke }]) => [
     `.node.${role} rect, .node.${role} polygon, .node.${role} circle, .node.${role} path { fill: ${fill} !important; stroke: ${stroke} !important; stroke-width: 2px !important; }`,
-    `.node.${role} .nodeLabel, .node.${role} text, .node.${role} span { color: #1a1b1e !important; fill: #1a1b1e !important; }`,
+    `.node.${role} .nodeLabel, .node.${role} text, .node.${role} span { color: ${ink} !important; fill: ${ink} !important; }`,
   ].join('\n'))
   .join('\n')
 
 // In dark mode Slidev renders with Mermaid's dark theme, whose edge labels are light grey on a mid
 // grey box: set them as light text on the slide's own background instead.
 const darkEdgeLabelCss = [
-  '.edgeLabel, .edgeLabel p, .edgeLabel rect, .labelBkg { background-color: #121212 !important; fill: #121212 !important; opacity: 1 !important; }',
-  '.edgeLabel, .edgeLabel p, .edgeLabel span, .edgeLabel text { color: #f1f3f5 !important; }',
+  `.edgeLabel, .edgeLabel p, .edgeLabel rect, .labelBkg { background-color: ${paper.dark} !important; fill: ${paper.dark} !important; opacity: 1 !important; }`,
+  `.edgeLabel, .edgeLabel p, .edgeLabel span, .edgeLabel text { color: ${paper.darkInk} !important; }`,
 ].join('\n')
 
 export default defineMermaidSetup(() => {
@@ -25,9 +25,9 @@ export default defineMermaidSetup(() => {
     fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
     themeVariables: {
       fontSize: '18px',
-      primaryColor: '#edf2ff',
-      primaryBorderColor: '#3b5bdb',
-      lineColor: '#868e96',
+      primaryColor: primary.tint,
+      primaryBorderColor: primary.light,
+      lineColor: neutral.muted,
     },
     themeCSS: dark ? `${roleCss}\n${darkEdgeLabelCss}` : roleCss,
     flowchart: { htmlLabels: true, padding: 12, useMaxWidth: true },

@@ -1,0 +1,323 @@
+/**
+ * The family tree's layout: time runs right, one band per branch, edges from `basedOn`.
+ */
+import type { Architecture, ModelRecord } from '../data/types'
+import { stratify } from 'd3-hierarchy'
+import { isoToDate } from '../lib/dates'
+import { textWidth } from '../lib/text-width'
+import { architecturesOf, clamp, MIN_FONT, selectModels } from './shared'
+
+/** The tree's lanes: GLM's blank infilling (one Transformer, prefix mask) has its own, not encoder–decoder's. */
+export type Branch = 'encoder' | 'encdec' | 'prefix' | 'decoder'
+export const BRANCHES: readonly Branch[] = ['encoder', 'encdec', 'prefix', 'decoder']
+
+const branchOfArch: Partial<Record<Architecture, Branch>> = {
+  'encoder-only': 'encoder',
+  'encoder-decoder': 'encdec',
+  'prefix-lm': 'prefix',
+  'decoder-only': 'decoder',
+  'moe-decoder': 'decoder',
+}
+
+export interface TreeNode {
+  id: string
+  name: string
+  architecture: Architecture
+  branch: Branch
+  /** An origin (no parent among the records) is drawn across all branches. */
+  origin: boolean
+  year: number
+  /** Centre of the pill. */
+  x: number
+  y: number
+  width: number
+}
+
+export interface TreeEdge {
+  from: string
+  to: string
+  /** The first `basedOn` parent is the tree parent; further ones are drawn dashed. */
+  primary: boolean
+  /** SVG path from the parent pill to the child pill. */
+  path: string
+}
+
+export interface TreeBand {
+  branch: Branch
+  y: number
+  height: number
+  /** The branch's name (first line, bold) and description, each with its baseline; as many as fit. */
+  labels: Array<{ text: string, x: number, y: number, bold: boolean }>
+}
+
+/** Each branch's name and a short description, drawn at the left of its band. */
+export const BRANCH_LABELS: Record<Branch, readonly string[]> = {
+  encoder: ['Encoder-only', '自编码'],
+  encdec: ['Encoder-Decoder', '交叉注意力'],
+  prefix: ['Prefix LM', '空白填充'],
+  decoder: ['Decoder-only', '自回归', '含 MoE、多模态', '与系统'],
+}
+
+export interface TreeColumn {
+  year: number
+  x: number
+  width: number
+}
+
+export interface FamilyTreeLayout {
+  width: number
+  height: number
+  fontSize: number
+  pillHeight: number
+  /** Left gutter for the branch labels (0 when they sit in the origin's column). */
+  gutter: number
+  headerHeight: number
+  nodes: TreeNode[]
+  edges: TreeEdge[]
+  bands: TreeBand[]
+  columns: TreeColumn[]
+  architectures: Architecture[]
+}
+
+export interface FamilyTreeOptions {
+  ids?: readonly string[]
+  width: number
+  /** Height the chart may take: the gap between rows grows or shrinks (within limits) to fill it. */
+  height?: number
+  fontSize?: number
+}
+
+/** Parents of a record that are among the records shown. */
+function parentsIn(r: ModelRecord, present: ReadonlySet<string>): string[] {
+  return (r.basedOn ?? []).filter(id => present.has(id))
+}
+
+/**
+ * The branch a model sits on: by its architecture, or — for MoE/multimodal/systems without their
+ * own branch — the branch of the model it builds on (an origin such as the Transformer does not
+ * pass its branch on; those default to decoder-only, where today's systems live).
+ */
+export function branchOf(r: ModelRecord, byId: ReadonlyMap<string, ModelRecord>, seen = new Set<string>()): Branch {
+  const own = branchOfArch[r.architecture]
+  if (own)
+    return own
+  const parent = parentsIn(r, new Set(byId.keys())).map(id => byId.get(id)!)[0]
+  if (!parent || seen.has(parent.id) || !parentsIn(parent, new Set(byId.keys())).length)
+    return 'decoder'
+  return branchOf(parent, byId, new Set([...seen, r.id]))
+}
+
+/** All `basedOn` edges between the records shown; the first present parent is the primary one. */
+export function familyEdges(records: readonly ModelRecord[]): Array<{ from: string, to: string, primary: boolean }> {
+  const present = new Set(records.map(r => r.id))
+  return records.flatMap(r => parentsIn(r, present).map((from, i) => ({ from, to: r.id, primary: i === 0 })))
+}
+
+const VIRTUAL_ROOT = '__root__'
+
+/**
+ * Order of the models in the family hierarchy (d3 `stratify`, children by date, pre-order): a
+ * parent comes before its children and subtrees stay contiguous, so sorting a column by it keeps
+ * siblings together and edges short. Throws (via stratify) on a cycle in `basedOn`.
+ */
+export function treeOrder(records: readonly ModelRecord[]): Map<string, number> {
+  const present = new Set(records.map(r => r.id))
+  const rows = [
+    { id: VIRTUAL_ROOT, parent: undefined as string | undefined, released: '' },
+    ...records.map(r => ({ id: r.id, parent: parentsIn(r, present)[0] ?? VIRTUAL_ROOT, released: r.released })),
+  ]
+  const root = stratify<typeof rows[number]>()
+    .id(d => d.id)
+    .parentId(d => d.parent)(rows)
+  root.sort((a, b) => a.data.released.localeCompare(b.data.released) || a.data.id.localeCompare(b.data.id))
+  const order = new Map<string, number>()
+  root.eachBefore((node) => {
+    if (node.data.id !== VIRTUAL_ROOT)
+      order.set(node.data.id, order.size)
+  })
+  return order
+}
+
+/**
+ * Assigns ordered items to rows 0..rows-1, each as near its wish as order allows (no two share a
+ * row; order is kept).
+ */
+export function assignRows(wishes: readonly number[], rows: number): number[] {
+  const n = wishes.length
+  const out = wishes.map(w => Math.round(w))
+  for (let i = 0; i < n; i++)
+    out[i] = Math.max(out[i]!, i === 0 ? 0 : out[i - 1]! + 1)
+  for (let i = n - 1; i >= 0; i--)
+    out[i] = Math.min(out[i]!, i === n - 1 ? rows - 1 : out[i + 1]! - 1)
+  for (let i = 0; i < n; i++)
+    out[i] = Math.max(out[i]!, i === 0 ? 0 : out[i - 1]! + 1)
+  return out
+}
+
+function edgePath(a: TreeNode, b: TreeNode): string {
+  const f = (v: number) => Math.round(v * 10) / 10
+  if (b.x - b.width / 2 > a.x + a.width / 2) {
+    // forward in time: right side of the parent to the left side of the child
+    const sx = a.x + a.width / 2
+    const tx = b.x - b.width / 2
+    const mx = (sx + tx) / 2
+    return `M${f(sx)},${f(a.y)} C${f(mx)},${f(a.y)} ${f(mx)},${f(b.y)} ${f(tx)},${f(b.y)}`
+  }
+  if (a.x - a.width / 2 > b.x + b.width / 2) {
+    // the child was published first (FLAN before the LaMDA paper): left of parent to right of child
+    const sx = a.x - a.width / 2
+    const tx = b.x + b.width / 2
+    const mx = (sx + tx) / 2
+    return `M${f(sx)},${f(a.y)} C${f(mx)},${f(a.y)} ${f(mx)},${f(b.y)} ${f(tx)},${f(b.y)}`
+  }
+  // same column: a bracket on the left of the two pills
+  const sx = a.x - a.width / 2
+  const tx = b.x - b.width / 2
+  const bx = Math.min(sx, tx) - 12
+  return `M${f(sx)},${f(a.y)} C${f(bx)},${f(a.y)} ${f(bx)},${f(b.y)} ${f(tx)},${f(b.y)}`
+}
+
+/**
+ * Family tree with time flowing right: one column per release year, one horizontal band per
+ * branch (encoder-only / encoder-decoder / prefix LM with blank infilling / decoder-only incl. MoE,
+ * multimodal and systems), the origin spanning all bands; rows inside a band follow the tidy-tree order.
+ */
+export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTreeOptions): FamilyTreeLayout {
+  const shown = selectModels(records, { ids: opts.ids })
+  const fontSize = opts.fontSize ?? 15
+  const pillHeight = Math.round(fontSize * 1.7)
+  const labelLine = MIN_FONT + 3
+  const headerHeight = fontSize + 10
+  const colGap = 18
+  const byId = new Map(shown.map(r => [r.id, r]))
+  const present = new Set(byId.keys())
+  const order = treeOrder(shown)
+  const isOrigin = (r: ModelRecord) => parentsIn(r, present).length === 0
+  const pillWidth = (r: ModelRecord) => Math.ceil(textWidth(r.name, fontSize) + 16)
+  const yearOf = (r: ModelRecord) => isoToDate(r.released).getUTCFullYear()
+  // an origin with descendants that is alone in its year spans all bands (the Transformer)
+  const spansBands = (r: ModelRecord) => isOrigin(r)
+    && shown.some(c => parentsIn(c, present)[0] === r.id)
+    && shown.every(c => c === r || yearOf(c) !== yearOf(r))
+  const spanning = shown.filter(spansBands)
+
+  // cells: the models of one year on one branch
+  const cells = new Map<string, ModelRecord[]>()
+  for (const r of shown) {
+    if (spansBands(r))
+      continue
+    const key = `${yearOf(r)}|${branchOf(r, byId)}`
+    cells.set(key, [...(cells.get(key) ?? []), r])
+  }
+
+  // columns: one per year, as wide as its widest pill, spare width shared out. When the first year
+  // holds only the origin, the branch names sit in that column beside it instead of in a gutter.
+  const years = shown.map(yearOf)
+  const firstYear = Math.min(...years)
+  const lastYear = Math.max(...years)
+  const colYears = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
+  const branchesShown = BRANCHES.filter(b => colYears.some(y => cells.has(`${y}|${b}`)))
+  const labelWidth = Math.max(0, ...branchesShown.map(b => textWidth(BRANCH_LABELS[b][0]!, MIN_FONT, true))) + 16
+  const labelsBesideOrigin = spanning.length === 1 && yearOf(spanning[0]!) === firstYear
+  const gutter = labelsBesideOrigin ? 0 : labelWidth
+  const need = colYears.map((y, i) => Math.max(
+    40,
+    i === 0 && labelsBesideOrigin ? labelWidth : 0,
+    ...shown.filter(r => yearOf(r) === y).map(pillWidth),
+  ) + colGap)
+  const over = need.reduce((sum, w) => sum + w, 0) - (opts.width - gutter)
+  if (over > 0 && fontSize > MIN_FONT) {
+    // too wide for the slide: step the type down (never below the floor) until the columns fit
+    return familyTreeLayout(records, { ...opts, fontSize: Math.max(MIN_FONT, fontSize - 0.5) })
+  }
+  const spare = Math.max(0, -over) / colYears.length
+  const columns: TreeColumn[] = []
+  let cx = gutter
+  colYears.forEach((year, i) => {
+    const w = need[i]! + spare
+    columns.push({ year, x: cx, width: w })
+    cx += w
+  })
+  const columnOf = (r: ModelRecord) => columns[yearOf(r) - firstYear]!
+
+  // bands: as many rows as the fullest (year, branch) cell; the tallest also makes room below its
+  // name for the origin
+  const rowsOf = (b: Branch) => Math.max(0, ...colYears.map(y => cells.get(`${y}|${b}`)?.length ?? 0))
+  const minRows: Record<Branch, number> = { encoder: 1, encdec: 1, prefix: 1, decoder: 3 }
+  const bandRows = branchesShown.map(branch => ({ branch, rows: Math.max(rowsOf(branch), minRows[branch]) }))
+  // rows fill the height the slide gives the chart; without one, a fixed gap between pills
+  const totalRows = bandRows.reduce((n, b) => n + b.rows, 0)
+  const fixed = headerHeight + 4 + bandRows.length * 12 - 4
+  const rowHeight = opts.height && totalRows
+    ? clamp(Math.floor((opts.height - fixed) / totalRows), pillHeight + 3, pillHeight + 22)
+    : pillHeight + 8
+  const bands: TreeBand[] = []
+  let by = headerHeight + 4
+  for (const { branch, rows } of bandRows) {
+    const height = rows * rowHeight + 8
+    // labels: centred in a one-row band, from the top in a taller one; as many lines as fit
+    const lines = BRANCH_LABELS[branch].slice(0, Math.max(1, Math.floor((height - 6) / labelLine)))
+    const first = rows === 1
+      ? by + height / 2 - ((lines.length - 1) * labelLine) / 2 + MIN_FONT * 0.35
+      : by + 6 + MIN_FONT * 0.85
+    const labels = lines.map((text, i) => ({ text, x: gutter ? 8 : columns[0]!.x + 8, y: first + i * labelLine, bold: i === 0 }))
+    bands.push({ branch, y: by, height, labels })
+    by += height + 4
+  }
+  const height = by - 4
+
+  const nodes = new Map<string, TreeNode>()
+  const place = (r: ModelRecord, branch: Branch, x: number, y: number, origin: boolean) => {
+    const col = columnOf(r)
+    nodes.set(r.id, { id: r.id, name: r.name, architecture: r.architecture, branch, origin, year: col.year, x, y, width: pillWidth(r) })
+  }
+  // the origin: centred across the bands, or — beside the names — in the tallest band below its name
+  for (const r of spanning) {
+    const col = columnOf(r)
+    if (labelsBesideOrigin) {
+      const band = bands.reduce((a, b) => (b.height > a.height ? b : a))
+      const freeTop = band.labels[band.labels.length - 1]!.y + MIN_FONT * 0.4
+      const y = Math.max(freeTop + pillHeight / 2 + 6, band.y + band.height / 2)
+      place(r, branchOf(r, byId), col.x + 8 + pillWidth(r) / 2, y, true)
+    }
+    else {
+      const top = bands[0]?.y ?? 0
+      place(r, branchOf(r, byId), col.x + col.width / 2, top + (height - top) / 2, true)
+    }
+  }
+
+  // rows inside each cell, column by column: in family order (subtrees stay together), each as
+  // near its parent's row as that order allows when the parent sits on the same band
+  for (const col of columns) {
+    for (const band of bands) {
+      const rows = Math.floor((band.height - 8) / rowHeight)
+      const cell = [...(cells.get(`${col.year}|${band.branch}`) ?? [])]
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      const assigned = assignRows(cell.map((r) => {
+        const parent = nodes.get(parentsIn(r, present)[0] ?? '')
+        return parent && !parent.origin && parent.branch === band.branch
+          ? clamp((parent.y - band.y - 4 - rowHeight / 2) / rowHeight, 0, rows - 1)
+          : 0
+      }), rows)
+      cell.forEach((r, i) => place(r, band.branch, col.x + col.width / 2, band.y + 4 + assigned[i]! * rowHeight + rowHeight / 2, false))
+    }
+  }
+
+  const edges: TreeEdge[] = familyEdges(shown).map(e => ({
+    ...e,
+    path: edgePath(nodes.get(e.from)!, nodes.get(e.to)!),
+  }))
+  return {
+    width: opts.width,
+    height,
+    fontSize,
+    pillHeight,
+    gutter,
+    headerHeight,
+    nodes: shown.map(r => nodes.get(r.id)!),
+    edges,
+    bands,
+    columns,
+    architectures: architecturesOf(shown),
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { familyTreeLayout } from '../../../charts/family-tree'
+import { scaleChartLayout } from '../../../charts/scale'
+import { MIN_FONT } from '../../../charts/shared'
+import { timelineLayout } from '../../../charts/timeline'
+import { models } from '../../../data/models'
+import { sections } from '../../../data/sections'
+import { ALL_MODELS_SPLIT, labelBoxes, overlaps, WIDTH } from './helpers'
+
+describe('charts fill the height they are given', () => {
+  it.each([380, 440, 500])('scale chart in %d px: rows fill it without running over', (height) => {
+    const layout = scaleChartLayout(models, { width: WIDTH, minParams: 1e11, height })
+    expect(layout.height).toBeLessThanOrEqual(height)
+    expect(layout.height).toBeGreaterThan(height - layout.rowHeight)
+  })
+
+  it.each([380, 420])('family tree in %d px: rows fill it without running over', (height) => {
+    const layout = familyTreeLayout(models, { width: WIDTH, height })
+    const rows = layout.bands.reduce((n, b) => n + Math.round((b.height - 8) / (layout.bands[0]!.height - 8)), 0)
+    expect(layout.height).toBeLessThanOrEqual(height)
+    expect(layout.height).toBeGreaterThan(height - rows)
+  })
+
+  it('timeline in a tall space: levels spread out, labels still clear of each other', () => {
+    const natural = timelineLayout(models, { ids: sections['3'], width: WIDTH })
+    const tall = timelineLayout(models, { ids: sections['3'], width: WIDTH, height: natural.height * 1.5 })
+    expect(tall.height).toBeGreaterThan(natural.height * 1.3)
+    expect(tall.height).toBeLessThanOrEqual(natural.height * 1.5 + 1)
+    const boxes = labelBoxes(tall)
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1))
+        expect(overlaps(a, b), `${a.id} / ${b.id}`).toBe(false)
+    }
+  })
+})
+
+describe('no chart text under 14 px, at the slide width and narrower', () => {
+  it.each([WIDTH, 700, 560])('width %d', (width) => {
+    expect(timelineLayout(models, { split: ALL_MODELS_SPLIT, width }).fontSize).toBeGreaterThanOrEqual(MIN_FONT)
+    const scale = scaleChartLayout(models, { width, minParams: 1e11 })
+    expect(Math.min(scale.fontSize, scale.smallFont)).toBeGreaterThanOrEqual(MIN_FONT)
+    expect(familyTreeLayout(models, { width }).fontSize).toBeGreaterThanOrEqual(MIN_FONT)
+  })
+})

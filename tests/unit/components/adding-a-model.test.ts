@@ -1,0 +1,74 @@
+import type { DeckData } from '../../../composables/deck-data'
+import type { ModelRecord } from '../../../data/types'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import FamilyTree from '../../../components/FamilyTree.vue'
+import ModelGrid from '../../../components/ModelGrid.vue'
+import ModelTimeline from '../../../components/ModelTimeline.vue'
+import ScaleChart from '../../../components/ScaleChart.vue'
+import { DECK_DATA } from '../../../composables/deck-data'
+import { models } from '../../../data/models'
+import { validateModels } from '../../../data/schema'
+import { sections } from '../../../data/sections'
+
+/**
+ * README "Adding a model": one record plus one entry in the section list. Here both go into a copy
+ * of the data, provided to the components the way the deck provides its own, and the new model
+ * must turn up in its section's grid, the timeline, the scale chart and the family tree.
+ */
+const extra: ModelRecord = {
+  id: 'test-extra',
+  name: 'Extra-30B',
+  org: 'meta',
+  released: '2023-03-30',
+  architecture: 'decoder-only',
+  summary: '测试用的模型。',
+  idea: '测试。',
+  impact: '测试。',
+  params: [{ total: 3e10 }],
+  data: '测试',
+  paper: { title: 'test', url: 'https://example.org/test' },
+  weights: 'open',
+  basedOn: ['llama'],
+  corrections: [],
+}
+
+const data: DeckData = {
+  models: [...models, extra],
+  sections: { ...sections, 4.2: [...sections['4.2'], extra.id] },
+}
+const global = { provide: { [DECK_DATA as symbol]: data } }
+
+describe('a model added to a copy of the data (one record + one section entry)', () => {
+  it('is a valid record', () => {
+    expect(validateModels([...data.models])).toEqual([])
+  })
+
+  it('appears in its section\'s grid, last, with its card', () => {
+    const grid = mount(ModelGrid, { props: { section: '4.2' }, global })
+    expect(grid.findAll('.model-card-compact').map(c => c.attributes('data-model-id'))).toEqual([...sections['4.2'], 'test-extra'])
+    expect(grid.find('[data-model-id="test-extra"]').text()).toContain('Extra-30B')
+    // and in no other section's grid
+    expect(mount(ModelGrid, { props: { section: '4.3' }, global }).find('[data-model-id="test-extra"]').exists()).toBe(false)
+  })
+
+  it('appears on the timeline: the all-models one and its section\'s', () => {
+    const all = mount(ModelTimeline, { props: { split: '2021-01-01,2023-01-01' }, global })
+    expect(all.findAll('[data-mark="dot"]')).toHaveLength(models.length + 1)
+    expect(all.find('[data-label="test-extra"]').text()).toBe('Extra-30B')
+    expect(mount(ModelTimeline, { props: { section: '4.2' }, global }).find('[data-id="test-extra"]').exists()).toBe(true)
+  })
+
+  it('appears on the scale chart with its size', () => {
+    const chart = mount(ScaleChart, { props: { maxParams: 1e11 }, global })
+    const row = chart.find('[data-row="test-extra"]')
+    expect(row.findAll('[data-mark="filled"]')).toHaveLength(1)
+    expect(row.find('[data-value]').text()).toBe('30B')
+  })
+
+  it('appears in the family tree, under the model it builds on', () => {
+    const tree = mount(FamilyTree, { global })
+    expect(tree.find('[data-node="test-extra"]').text()).toBe('Extra-30B')
+    expect(tree.find('[data-edge="llama>test-extra"]').exists()).toBe(true)
+  })
+})

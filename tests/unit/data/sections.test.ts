@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { models } from '../../../data/models'
+import { OUTLINE_SECTIONS, sectionModels, sections } from '../../../data/sections'
+
+const ids = (s: keyof typeof sections) => sectionModels(s).map(m => m.id)
+
+describe('the section list (data/sections.ts)', () => {
+  it('names only known models, none twice in a section, and every section 4.1–4.7 has one', () => {
+    for (const s of OUTLINE_SECTIONS) {
+      expect(() => sectionModels(s), s).not.toThrow()
+      expect(new Set(sections[s]).size, s).toBe(sections[s].length)
+    }
+    for (const s of OUTLINE_SECTIONS.filter(s => s !== '3'))
+      expect(sections[s].length, s).toBeGreaterThanOrEqual(1)
+  })
+
+  it('reports an id that names no record, with the section', () => {
+    expect(() => sectionModels('4.4', models, { ...sections, 4.4: ['glm', 'glm-131b'] })).toThrow(/Section 4\.4 lists unknown model id "glm-131b"/)
+  })
+
+  it('section 3 lists the 12 chronology entries in outline order', () => {
+    expect(ids('3')).toEqual(['bert', 'gpt-2', 'megatron-lm', 't5', 'gpt-3', 'jurassic-1', 'mt-nlg', 'gopher', 'chinchilla', 'palm', 'opt-175b', 'glm-130b'])
+  })
+
+  it('files the non-Meta items where the outline put them', () => {
+    expect(ids('4.2')).toEqual(['opt-175b', 'self-instruct', 'llama', 'colossalchat', 'dolly'])
+    expect(sectionModels('4.2').filter(m => m.org !== 'meta').map(m => m.id)).toEqual(['self-instruct', 'colossalchat', 'dolly'])
+    expect(ids('4.3')).toEqual(['gpt', 'gpt-2', 'gpt-3', 'instructgpt', 'chatgpt', 'gpt-4'])
+    expect(ids('4.5')).toEqual(['gopher', 'chinchilla'])
+  })
+
+  it('leaves out only models the family tree needs as ancestors (the Transformer, GPT-J)', () => {
+    const listed = new Set<string>(Object.values(sections).flat())
+    const unlisted = models.filter(m => !listed.has(m.id))
+    expect(unlisted.map(m => m.id).sort()).toEqual(['gpt-j', 'transformer'])
+    for (const m of unlisted)
+      expect(models.some(child => child.basedOn?.includes(m.id)), `${m.id} is in no section and no model builds on it`).toBe(true)
+  })
+
+  it('every <ModelGrid section="…"> on a page names a listed section', () => {
+    const pages = resolve(__dirname, '../../../pages')
+    const used = readdirSync(pages).flatMap(f => [...readFileSync(resolve(pages, f), 'utf8').matchAll(/<ModelGrid\s[^>]*?section="([^"]+)"/g)].map(m => m[1]!))
+    expect(used.length).toBeGreaterThan(0)
+    for (const s of used)
+      expect(OUTLINE_SECTIONS, `pages: <ModelGrid section="${s}">`).toContain(s)
+  })
+})
