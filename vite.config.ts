@@ -1,6 +1,6 @@
 import type {} from '@slidev/types' // types the `slidev` key below
 import { defineConfig } from 'vite'
-import { demoDefaults } from './composables/demo-defaults'
+import { demoDefaults } from './composables/demo-defaults.ts'
 
 export default defineConfig({
   server: {
