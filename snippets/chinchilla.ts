@@ -38,7 +38,7 @@ export function computeOptimal(C: number, f: LossFit = CHINCHILLA_FIT) {
   return { N, D, loss: loss(N, D, f), a, b }
 }
 
-/** Loss along one budget: every model size N, trained on the D = C / 6N tokens the budget allows. */
+/** Loss along one budget C: each model size N gets the D = C / 6N tokens left. */
 export function isoComputeLoss(C: number, N: number, f: LossFit = CHINCHILLA_FIT): number {
   return loss(N, C / (6 * N), f)
 }
