@@ -12,22 +12,29 @@ export interface LossFit {
 }
 
 // #region loss
-/** The constants as the paper prints them (Appendix D.2): rounded to 2 decimals / 4 digits. */
-export const CHINCHILLA_FIT: LossFit = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }
+/** The constants as printed in the paper's Appendix D.2 (rounded). */
+export const CHINCHILLA_FIT: LossFit = {
+  E: 1.69,
+  A: 406.4,
+  B: 410.7,
+  alpha: 0.34,
+  beta: 0.28,
+}
 
 /** Predicted loss of a model with N parameters trained on D tokens. */
 export function loss(N: number, D: number, f: LossFit = CHINCHILLA_FIT): number {
   return f.E + f.A / N ** f.alpha + f.B / D ** f.beta
 }
 
-/** Training compute in FLOPs: about 6 per parameter per token (forward + backward). */
+/** Training FLOPs: about 6 per parameter per token (forward + backward). */
 export const trainingFlops = (N: number, D: number) => 6 * N * D
 // #endregion loss
 
 // #region optimum
 /**
  * The loss-optimal split of a compute budget C (the paper's Eq. 4):
- * N = G·(C/6)^a, D = (C/6)^b / G, G = (αA / βB)^(1/(α+β)), a = β/(α+β), b = α/(α+β).
+ * N = G·(C/6)^a, D = (C/6)^b / G, with G = (αA / βB)^(1/(α+β)),
+ * a = β/(α+β), b = α/(α+β).
  */
 export function computeOptimal(C: number, f: LossFit = CHINCHILLA_FIT) {
   const G = ((f.alpha * f.A) / (f.beta * f.B)) ** (1 / (f.alpha + f.beta))
@@ -38,8 +45,8 @@ export function computeOptimal(C: number, f: LossFit = CHINCHILLA_FIT) {
   return { N, D, loss: loss(N, D, f), a, b }
 }
 
-/** Loss along one budget C: each model size N gets the D = C / 6N tokens left. */
-export function isoComputeLoss(C: number, N: number, f: LossFit = CHINCHILLA_FIT): number {
+/** Loss along one budget C: each size N gets the D = C / 6N tokens left. */
+export function isoComputeLoss(C: number, N: number, f = CHINCHILLA_FIT): number {
   return loss(N, C / (6 * N), f)
 }
 // #endregion optimum

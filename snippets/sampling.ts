@@ -45,7 +45,7 @@ export function topK(probs: number[], k: number): number[] {
 // #endregion top-k
 
 // #region top-p
-/** Top-p (nucleus): keep the smallest set of most likely tokens whose mass reaches p. */
+/** Top-p (nucleus): the fewest most likely tokens whose mass reaches p. */
 export function topP(probs: number[], p: number): number[] {
   const keep = new Set<number>()
   let mass = 0
@@ -61,11 +61,11 @@ export function topP(probs: number[], p: number): number[] {
 
 // #region sample
 /** The distribution actually sampled from: temperature, then top-k, then top-p. */
-export function samplingDistribution(logits: number[], s: SamplingSettings): number[] {
+export function samplingDistribution(logits: number[], s: SamplingSettings) {
   return topP(topK(softmax(logits, s.temperature), s.topK), s.topP)
 }
 
-/** Picks a token with a uniform number u in [0, 1): walk the cumulative probabilities. */
+/** Picks a token with a uniform u in [0, 1): walk the cumulative sums. */
 export function sampleIndex(probs: number[], u: number): number {
   let cumulative = 0
   for (let i = 0; i < probs.length; i++) {
