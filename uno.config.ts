@@ -35,8 +35,9 @@ export default {
       'paper-stroke': 'stroke-paper dark:stroke-paper-dark',
       // a card on the slide: a light veil in light mode, a faint lift in dark
       'card-surface': 'bg-paper/70 dark:bg-paper/5',
-      // the live demos' buttons (sampling, scaling): one look, one keyboard focus ring
-      'demo-button': 'whitespace-nowrap border border-muted/70 rounded px-2.5 py-0.5 text-base focus-visible:outline-2 focus-visible:outline-primary focus-visible:outline-offset-2',
+      // the live demos' buttons (sampling, scaling): one look, one keyboard focus ring (in the
+      // primary of the current colour scheme: Slidev's `*-primary` classes are rules, not a colour)
+      'demo-button': 'whitespace-nowrap border border-muted/70 rounded px-2.5 py-0.5 text-base focus-visible:outline-2 focus-visible:outline-[var(--slidev-theme-primary)] focus-visible:outline-offset-2',
       'demo-button-primary': 'demo-button border-primary bg-primary text-paper dark:text-paper-dark',
       'alert-box': 'border-2 border-alert-border bg-alert-fill text-alert-text dark:bg-alert-darkFill/60 dark:text-alert-darkText',
       ...Object.fromEntries(Object.entries(weightsTone).map(([weights, tone]) => [
