@@ -7,8 +7,6 @@ import { alert, compareBars, diagramRoles, ink, neutral, paper, primary, tokenHu
  * so this file holds only what the deck adds: the palette (data/palette.ts) as theme colours, which
  * the pages, components and `theme()` in CSS use, and shortcuts for class groups that repeat.
  */
-const roles = Object.fromEntries(Object.entries(diagramRoles).map(([role, { fill, stroke }]) => [role, { fill, stroke }]))
-
 export default {
   theme: {
     colors: {
@@ -23,7 +21,7 @@ export default {
       // token chips in turn: `theme('colors.hue.0')` …
       hue: { ...tokenHues },
       // diagram roles: `bg-enc-fill`, `border-dec-stroke`, …
-      ...roles,
+      ...diagramRoles,
     },
   },
   shortcuts: [
@@ -35,10 +33,18 @@ export default {
       'paper-stroke': 'stroke-paper dark:stroke-paper-dark',
       // a card on the slide: a light veil in light mode, a faint lift in dark
       'card-surface': 'bg-paper/70 dark:bg-paper/5',
-      // the live demos' buttons (sampling, scaling): one look, one keyboard focus ring (in the
-      // primary of the current colour scheme: Slidev's `*-primary` classes are rules, not a colour)
-      'demo-button': 'whitespace-nowrap border border-muted/70 rounded px-2.5 py-0.5 text-base focus-visible:outline-2 focus-visible:outline-[var(--slidev-theme-primary)] focus-visible:outline-offset-2',
+      // the live demos' keyboard focus ring, on their buttons, sliders and text field (in the primary
+      // of the current colour scheme: Slidev's `*-primary` classes are rules, not a colour)
+      'demo-focus': 'focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-[var(--slidev-theme-primary)] focus-visible:outline-offset-2',
+      // the live demos' buttons and sliders (sampling, scaling): one look
+      'demo-button': 'whitespace-nowrap border border-muted/70 rounded px-2.5 py-0.5 text-base demo-focus',
+      'demo-slider': 'w-full accent-[var(--slidev-theme-primary)] demo-focus',
       'demo-button-primary': 'demo-button border-primary bg-primary text-paper dark:text-paper-dark',
+      // a pill on the model cards (architecture, weights); the compact card's weights badge is smaller
+      'badge': 'inline-flex items-center whitespace-nowrap border-1.5 rounded-full px-2.5 py-0.5 text-base font-600 leading-tight',
+      // the paged backup tables (errata, model reference, references): a cell and the page number
+      'backup-cell': 'border-b border-rule/30 text-left align-top',
+      'page-number': 'text-right text-sm opacity-60',
       'alert-box': 'border-2 border-alert-border bg-alert-fill text-alert-text dark:bg-alert-darkFill/60 dark:text-alert-darkText',
       ...Object.fromEntries(Object.entries(weightsTone).map(([weights, tone]) => [
         `weights-${weights}`,

@@ -9,13 +9,19 @@ import { architecturesOf, clamp, MIN_FONT, selectModels } from './shared'
 
 /** The tree's lanes: GLM's blank infilling (one Transformer, prefix mask) has its own, not encoder–decoder's. */
 export type Branch = 'encoder' | 'encdec' | 'prefix' | 'decoder'
-export const BRANCHES: readonly Branch[] = ['encoder', 'encdec', 'prefix', 'decoder']
 
+/** Each branch's own architecture (whose colour tints its band), in the branches' order top to bottom. */
+export const branchArchitecture: Readonly<Record<Branch, Architecture>> = {
+  encoder: 'encoder-only',
+  encdec: 'encoder-decoder',
+  prefix: 'prefix-lm',
+  decoder: 'decoder-only',
+}
+const BRANCHES = Object.keys(branchArchitecture) as Branch[]
+
+/** The branch of an architecture: its own, and MoE decoders join the decoders. */
 const branchOfArch: Partial<Record<Architecture, Branch>> = {
-  'encoder-only': 'encoder',
-  'encoder-decoder': 'encdec',
-  'prefix-lm': 'prefix',
-  'decoder-only': 'decoder',
+  ...Object.fromEntries(BRANCHES.map(b => [branchArchitecture[b], b])),
   'moe-decoder': 'decoder',
 }
 

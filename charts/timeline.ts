@@ -86,12 +86,12 @@ export interface TimelineLayout {
 }
 
 /** Text of a model's timeline label. */
-export function timelineText(r: ModelRecord): string {
+function timelineText(r: ModelRecord): string {
   return r.milestone ? `${r.name} · ${r.milestone}` : r.name
 }
 
 /** Box width of a timeline label: milestone labels are bold, in a pill. */
-export function timelineLabelWidth(r: ModelRecord, fontSize: number): number {
+function timelineLabelWidth(r: ModelRecord, fontSize: number): number {
   return r.milestone
     ? textWidth(timelineText(r), fontSize, true) + 14
     : textWidth(timelineText(r), fontSize) + 4
@@ -196,8 +196,9 @@ export function timelineLayout(records: readonly ModelRecord[], opts: TimelineOp
   // (height grows with the stretch, in rounded steps, so bisect rather than solve)
   let lo = 0.85
   let hi = 2.2
-  if (timelineAt(records, opts, hi).height <= opts.height)
-    return timelineAt(records, opts, hi)
+  const stretchedMost = timelineAt(records, opts, hi)
+  if (stretchedMost.height <= opts.height)
+    return stretchedMost
   for (let i = 0; i < 12; i++) {
     const mid = (lo + hi) / 2
     if (timelineAt(records, opts, mid).height <= opts.height)

@@ -5,9 +5,11 @@ import { demoDefaults } from './demo-defaults'
 
 /**
  * The demos' state, shared by every window of the deck the way Slidev shares navigation and
- * drawings: in the built SPA over a BroadcastChannel between windows of one browser; under
- * `slidev` dev through the dev server (`server-reactive:demos`, seeded by `vite.config.ts`), so a
- * phone or a second machine follows too. One window alone works the same.
+ * drawings: in the built SPA over a BroadcastChannel between windows of one browser; served by
+ * `npm run present` through its server (setup/present-relay.ts relays every sync channel, this one
+ * too); under `slidev` dev through the dev server (`server-reactive:demos`, seeded by
+ * `vite.config.ts`). With either server a phone or a second machine follows too. One window alone
+ * works the same.
  */
 const sync = createSyncState<DemoState>(serverState, demoDefaults())
 sync.init('llm-overview-talk · demos')

@@ -17,15 +17,10 @@ export function useDemoNearby() {
 }
 
 /**
- * Slidev ignores its keys while a button or input has focus. After a mouse or touch use of a
- * button or slider, hand the keyboard back so → and space navigate again; a keyboard user who
- * tabbed in keeps the focus and the arrows keep moving the slider.
+ * Slidev ignores its keys while a button, slider or text field has focus: hand the keyboard back so
+ * → and space navigate again. On `pointerup` (after a mouse or touch use of a button or slider; a
+ * keyboard user who tabbed in keeps the focus and the arrows keep moving the slider) and on Escape.
  */
-export function releaseAfterPointer(event: PointerEvent): void {
-  (event.currentTarget as HTMLElement).blur()
-}
-
-/** Escape leaves a text field or slider: the arrows and space navigate again. */
-export function blurOnEscape(event: KeyboardEvent): void {
+export function releaseFocus(event: Event): void {
   (event.currentTarget as HTMLElement).blur()
 }

@@ -101,7 +101,6 @@ export const diagramRoles = {
   tool: { fill: '#e3fafc', stroke: '#0c8599' },
   mask: { fill: '#f8f0fc', stroke: '#9c36b5' },
 } satisfies Record<string, Swatch>
-export type DiagramRole = keyof typeof diagramRoles
 
 /** The weights badge, by availability: border and text, light and dark. */
 export const weightsTone: Record<Weights, { border: string, text: string, darkBorder: string, darkText: string }> = {

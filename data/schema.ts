@@ -24,7 +24,7 @@ export function isValidIsoDate(value: unknown): value is IsoDate {
 }
 
 /** An absolute https URL with a host. */
-export function isHttpsUrl(value: unknown): value is `https://${string}` {
+function isHttpsUrl(value: unknown): value is `https://${string}` {
   if (typeof value !== 'string' || !value.startsWith('https://') || WHITESPACE.test(value))
     return false
   try {

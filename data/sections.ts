@@ -23,6 +23,20 @@ export const sections = {
 } as const satisfies Record<string, readonly string[]>
 /* eslint-enable style/quote-props */
 
+/**
+ * Hand-picked lists of charts that show more than one section and less than every model, by name:
+ * `<ScaleChart list="recap" />`. `recap` is the scale recap closing section 4 (回顾：参数规模): the
+ * large models sections 4.1–4.7 presented, plus the small open ones (LLaMA, ChatGLM-6B, Dolly) that
+ * show the turn from ever larger models to smaller ones trained on more data. Every model's scale is
+ * on the two backup charts (`<ScaleChart :min-params="1e11" />`, `:max-params`).
+ */
+export const chartLists = {
+  recap: ['gpt-3', 'mt-nlg', 'gopher', 'glam', 'chinchilla', 'palm', 'opt-175b', 'glm-130b', 'bloom', 'llama', 'chatglm-6b', 'dolly', 'gpt-4'],
+} as const satisfies Record<string, readonly string[]>
+
+/** A named chart list: "recap". */
+export type ChartList = keyof typeof chartLists
+
 /** An outline section that presents models: "3" (the chronology) or "4.1" … "4.7" (by company). */
 export type OutlineSection = keyof typeof sections
 

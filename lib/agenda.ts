@@ -1,8 +1,9 @@
 /**
  * The agenda, read from the slides themselves: every slide whose frontmatter has an `agenda:`
  * summary is an entry, linking to its `routeAlias`, with its number and name from its title
- * ("5 收获总结：不微调，直接 few-shot" → 5, 收获总结). The same function reads Slidev's navigation
- * in the deck (components/Agenda.vue) and the parsed sources in the checks (scripts/check-sources.ts).
+ * ("5 收获总结：不微调，直接 few-shot" → 5, 收获总结). It reads Slidev's navigation in the deck
+ * (components/Agenda.vue); scripts/check-sources.ts checks the same frontmatter (`agenda:`,
+ * `routeAlias`) in the parsed sources itself.
  */
 
 /** The `routeAlias` that opens the backup part, after the closing slide. */

@@ -7,7 +7,7 @@ import { lineCount } from './text-width'
 /**
  * How the backup table of model facts (ModelReference.vue) splits over slides. Rows differ in height,
  * so pages are packed by estimated lines: each column's width and how many CJK characters a line
- * holds at the table's 12.5 px on the 980 px canvas, and a line budget per slide.
+ * holds at the table's 12 px on the 980 px canvas, and a line budget per slide.
  */
 export const REFERENCE_COLUMNS = [
   { key: 'model', label: '模型', width: '15%', perLine: 9.5 },

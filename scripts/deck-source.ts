@@ -50,6 +50,18 @@ export async function loadDeck(entry = 'slides.md'): Promise<DeckSource> {
   return { slides, headmatter: (data.headmatter ?? {}) as Record<string, unknown> }
 }
 
+/** The PDF's name when the headmatter gives no `exportFilename` (Slidev's own fallback). */
+const SLIDEV_EXPORT_FILENAME = 'slidev-exported'
+
+/**
+ * The slides PDF's file name without `.pdf`: the headmatter's `exportFilename`, which names the
+ * PDF `slidev build --download` writes into the build and the exports in `exports/`.
+ */
+export async function exportFilename(entry = 'slides.md'): Promise<string> {
+  const { headmatter } = await loadDeck(entry)
+  return String(headmatter.exportFilename || SLIDEV_EXPORT_FILENAME)
+}
+
 /** Parses the deck the way Slidev does (following `src:` imports) and lists every slide. */
 export async function loadDeckSources(entry = 'slides.md'): Promise<SlideSource[]> {
   return (await loadDeck(entry)).slides

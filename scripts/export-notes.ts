@@ -15,7 +15,7 @@ import { ink, neutral, primary } from '../data/palette'
 import { launchChromium } from './browser'
 import { serveStatic } from './serve'
 import { gotoSlide, newDeckContext, slideCount } from './slide-page'
-import { runSlidev } from './slidev'
+import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
 export interface NotesExportOptions {
   /** A built deck; built into a temporary folder when absent. */
@@ -67,7 +67,7 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
   if (!dist) {
     dist = resolve('.work/notes-dist')
     // Slidev includes its print pages (/presenter/print, read below) only in a build with --download.
-    await runSlidev(['build', options.entry ?? 'slides.md', '--download', '--timeout', '120000', '--out', dist], { quiet: true })
+    await runSlidev([...DECK_BUILD_ARGS, options.entry ?? 'slides.md', '--out', dist], { quiet: true })
     builtHere = true
   }
   const server = await serveStatic(dist)

@@ -15,8 +15,8 @@ import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import JSZip from 'jszip'
-import { EXPORT_FILENAME } from './export-slides'
-import { runSlidev } from './slidev'
+import { exportFilename } from './deck-source'
+import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
 /** PowerPoint's own notes page, 7.5 × 10 in, in EMU: the size pptxgenjs lays its notes master out for. */
 const NOTES_PAGE = { cx: 6858000, cy: 9144000 }
@@ -39,20 +39,7 @@ export async function exportPptx(options: { output: string, quiet?: boolean }): 
   const work = await mkdtemp(join(tmpdir(), 'deck-pptx-'))
   try {
     // Slidev's pptx export adds a slide per click by default; one per slide matches the PDF.
-    await runSlidev([
-      'build',
-      '--download',
-      '--format',
-      'pptx',
-      '--with-clicks',
-      'false',
-      '--timeout',
-      '120000',
-      '--out',
-      work,
-      '--output',
-      output,
-    ], { quiet: options.quiet })
+    await runSlidev([...DECK_BUILD_ARGS, '--format', 'pptx', '--with-clicks', 'false', '--out', work, '--output', output], { quiet: options.quiet })
     await fitNotesPage(output)
     return output
   }
@@ -62,7 +49,7 @@ export async function exportPptx(options: { output: string, quiet?: boolean }): 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { output: { type: 'string', default: `exports/${EXPORT_FILENAME}.pptx` } } })
+  const { values } = parseArgs({ options: { output: { type: 'string', default: `exports/${await exportFilename()}.pptx` } } })
   exportPptx({ output: values.output! })
     .then(file => console.log(`PowerPoint: ${file}`))
     .catch((error: Error) => {

@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { loadDeck } from './deck-source'
-import { runSlidev } from './slidev'
-
-export const EXPORT_FILENAME = 'llm-overview-slides'
+import { exportFilename } from './deck-source'
+import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
 export interface SlidesExportOptions {
   output: string
@@ -31,16 +29,14 @@ export async function exportSlides(options: SlidesExportOptions): Promise<string
   const entry = options.entry ?? 'slides.md'
   const work = options.dist ?? await mkdtemp(join(tmpdir(), 'deck-export-'))
   try {
-    // A generous per-page timeout: a busy 2-core machine can take a while on diagram slides.
-    const args = ['build', entry, '--download', '--timeout', '120000', '--out', work]
+    const args = [...DECK_BUILD_ARGS, entry, '--out', work]
     if (options.dark)
       args.push('--dark')
     if (options.withClicks)
       args.push('--with-clicks')
     await runSlidev(args, { quiet: options.quiet })
     await mkdir(dirname(options.output), { recursive: true })
-    const { headmatter } = await loadDeck(entry)
-    await copyFile(join(work, `${String(headmatter.exportFilename ?? 'slidev-exported')}.pdf`), options.output)
+    await copyFile(join(work, `${await exportFilename(entry)}.pdf`), options.output)
     return options.output
   }
   finally {
@@ -57,7 +53,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'output': { type: 'string' },
     },
   })
-  const output = values.output ?? `exports/${EXPORT_FILENAME}${values.dark ? '-dark' : ''}${values['with-clicks'] ? '-clicks' : ''}.pdf`
+  const output = values.output ?? `exports/${await exportFilename()}${values.dark ? '-dark' : ''}${values['with-clicks'] ? '-clicks' : ''}.pdf`
   exportSlides({ output, dark: values.dark, withClicks: values['with-clicks'] })
     .then(file => console.log(`slides PDF: ${file}`))
     .catch((error: Error) => {

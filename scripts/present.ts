@@ -20,10 +20,15 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import sirv from 'sirv'
 import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT } from '../setup/present-protocol'
-import { runSlidev } from './slidev'
+import { exportFilename } from './deck-source'
+import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
-/** What the build reads: a change to any of these makes `dist/` stale. */
-export const SOURCE_PATHS = ['slides.md', 'pages', 'components', 'data', 'setup', 'styles', 'public', 'snippets', 'layouts', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
+/**
+ * What the build reads: the deck's Markdown, Vue components and the TypeScript they import
+ * (composables, charts, lib, data, setup, snippets shown with `<<<`), styles, public files, the
+ * Vite and UnoCSS configs and the installed packages. A change to any of these makes `dist/` stale.
+ */
+export const SOURCE_PATHS = ['slides.md', 'pages', 'components', 'composables', 'charts', 'lib', 'data', 'setup', 'snippets', 'styles', 'public', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path))
@@ -46,8 +51,25 @@ export function staleReason(dist: string, root = '.'): string | undefined {
   return changed ? `${changed} changed since the last build` : undefined
 }
 
+/** The SPA alone, without the downloadable PDF: all `npm run present` needs. */
 export async function buildDeck(dist: string): Promise<void> {
   await runSlidev(['build', '--out', dist], { quiet: true })
+}
+
+/**
+ * `dist` as `npm run build` makes it (the SPA and its downloadable PDF), built only when it has no
+ * PDF or is older than a source, so of the browser test files the first one builds and the others
+ * reuse its build. With `REUSE_DIST` set, a `dist` that has its PDF is reused even when older than
+ * the sources. Returns why it built, or undefined when it reused `dist`.
+ */
+export async function ensureDist(dist = 'dist'): Promise<string | undefined> {
+  const pdf = join(dist, `${await exportFilename()}.pdf`)
+  const reason = !existsSync(pdf)
+    ? `${pdf} is missing`
+    : process.env.REUSE_DIST ? undefined : staleReason(dist)
+  if (reason)
+    await runSlidev([...DECK_BUILD_ARGS, '--out', dist], { quiet: true })
+  return reason
 }
 
 /** Eight characters a speaker can type on a phone (no 0/o, 1/l/i). */

@@ -1,6 +1,17 @@
+import type { ChildProcess, StdioOptions } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { findChromium } from './browser'
+
+/** The CLI's entry, run with the Node that runs this script. */
+const SLIDEV_CLI = 'node_modules/@slidev/cli/bin/slidev.mjs'
+
+/**
+ * What `npm run build` runs (package.json): the SPA plus its downloadable PDF, with a generous
+ * per-page timeout (a busy 2-core machine can take a while on diagram slides). Add an entry,
+ * `--out` and other options after it.
+ */
+export const DECK_BUILD_ARGS: readonly string[] = ['build', '--download', '--timeout', '120000']
 
 export interface SlidevRunOptions {
   /** Keep the output and show it only when the command fails. */
@@ -11,6 +22,14 @@ export interface SlidevRunOptions {
 }
 
 /**
+ * Starts the Slidev CLI under plain Node (the dev server, or any command) with its output piped:
+ * the one place that knows where the CLI lives. The caller reads the output and ends the process.
+ */
+export function spawnSlidev(args: string[], { nodeArgs = [], env }: Omit<SlidevRunOptions, 'quiet'> = {}, stdio: StdioOptions = ['ignore', 'pipe', 'pipe']): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, SLIDEV_CLI, ...args], { stdio, env: { ...process.env, ...env } })
+}
+
+/**
  * Runs the Slidev CLI under plain Node with `--executable-path` set from the shared browser
  * finder, so `slidev build` (which exports the downloadable PDF) and `slidev export` work where
  * Playwright could not download its own browser.
@@ -18,10 +37,7 @@ export interface SlidevRunOptions {
 export async function runSlidev(args: string[], { quiet = false, nodeArgs = [], env }: SlidevRunOptions = {}): Promise<void> {
   const executable = await findChromium()
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, 'node_modules/@slidev/cli/bin/slidev.mjs', ...args, '--executable-path', executable], {
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      env: { ...process.env, ...env },
-    })
+    const child = spawnSlidev([...args, '--executable-path', executable], { nodeArgs, env }, quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit')
     let output = ''
     child.stdout?.on('data', (chunk) => {
       output += chunk

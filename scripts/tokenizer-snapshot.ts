@@ -1,7 +1,7 @@
 /**
  * Writes composables/tokenizer-snapshot.ts: the demo's default sentence tokenized by each
  * vocabulary, so the slide shows real chips before (or without) loading a vocabulary — in the
- * PDF, the overview and the first paint. `tests/unit/tokenizers.test.ts` fails when it is stale.
+ * PDF, the overview and the first paint. `tests/unit/composables/tokenizers.test.ts` fails when it is stale.
  *   npx tsx scripts/tokenizer-snapshot.ts && npx eslint --fix composables/tokenizer-snapshot.ts
  */
 import type { EncodingName, Tokenization } from '../composables/tokenizers'

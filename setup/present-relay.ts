@@ -34,7 +34,7 @@ function changedKeys(state: Patch, known: Patch): Patch {
   return patch
 }
 
-export function presentPageInfo(): PresentPageInfo | undefined {
+function presentPageInfo(): PresentPageInfo | undefined {
   return typeof window === 'undefined' ? undefined : window[PAGE_INFO_GLOBAL]
 }
 

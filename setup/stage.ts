@@ -71,7 +71,7 @@ function clickTimerButton(icon: 'play' | 'pause'): boolean {
   return Boolean(button)
 }
 
-export function startTimer() {
+function startTimer() {
   const timer = sharedState.timer
   if (timer.status === 'running' || clickTimerButton('play'))
     return
@@ -79,7 +79,7 @@ export function startTimer() {
   timer.status = 'running'
 }
 
-export function pauseTimer() {
+function pauseTimer() {
   const timer = sharedState.timer
   if (timer.status !== 'running' || clickTimerButton('pause'))
     return

@@ -1,7 +1,7 @@
 /**
  * The deck as the audience and the speaker get it: the built SPA in a real Chromium, served the
  * way `npm run present` serves it (its content security policy included), the PDF and the notes
- * handout. Set REUSE_DIST=1 to skip the build when dist/ is current.
+ * handout. dist/ is built (with its PDF, as `npm run build` makes it) only when stale: ensureDist.
  */
 import type { Browser } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
@@ -9,15 +9,15 @@ import type { PresentServer } from '../../scripts/present'
 import type { RoomReport } from './inspect-deck'
 import type { PresenterReport } from './presenter-notes'
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
-import { describeSlide, loadDeckSources } from '../../scripts/deck-source'
+import { describeSlide, exportFilename, loadDeckSources } from '../../scripts/deck-source'
 import { exportNotes } from '../../scripts/export-notes'
 import { exportSlides } from '../../scripts/export-slides'
-import { startPresentServer } from '../../scripts/present'
+import { ensureDist, startPresentServer } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
 import { gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
 import { runSlidev } from '../../scripts/slidev'
@@ -26,7 +26,7 @@ import { inspectPdf, missingDiagrams } from './pdf'
 import { inspectPresenterNotes, lettersOf } from './presenter-notes'
 
 const DIST = 'dist'
-const PDF = `${DIST}/llm-overview-slides.pdf`
+const PDF = join(DIST, `${await exportFilename()}.pdf`)
 const WORK = '.work/test'
 const list = (problems: string[]) => `\n  ${problems.join('\n  ')}`
 
@@ -58,8 +58,7 @@ describe('the built deck', () => {
 
   before(async () => {
     sources = await loadDeckSources()
-    if (!(process.env.REUSE_DIST && existsSync(PDF)))
-      await runSlidev(['build', '--download', '--timeout', '120000'], { quiet: true }) // what `npm run build` runs: the SPA plus its downloadable PDF
+    await ensureDist(DIST) // what `npm run build` makes: the SPA plus its downloadable PDF
     // Audience windows send nothing to the server, so the passes below do not move each other.
     server = await startPresentServer({ dist: DIST, port: 0 })
     url = server.urls.local.audience

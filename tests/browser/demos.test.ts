@@ -3,28 +3,31 @@
  * the built SPA: type and see the counts change, move a slider and see the bars or the curve move,
  * keys that navigate only when no field has the focus, the presenter and audience windows in step,
  * and nothing of a demo in the first slide's download. Slides are found by their route alias.
- * Set REUSE_DIST=1 to skip the build when dist/ is current.
+ * dist/ is built (with its PDF, as `npm run build` makes it) only when stale: ensureDist.
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/serve'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import process from 'node:process'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { GOPHER_BUDGET_LOG10 } from '../../composables/demo-defaults'
+import { DEMOS } from '../../bench/demos'
+import { DEMO_DEFAULTS, GOPHER_BUDGET_LOG10 } from '../../composables/demo-defaults'
 import { TOKENIZER_SNAPSHOT } from '../../composables/tokenizer-snapshot'
+import { TEXT_LIMIT } from '../../composables/tokenizers'
 import { formatParams } from '../../lib/format'
 import { launchChromium } from '../../scripts/browser'
+import { exportFilename } from '../../scripts/deck-source'
+import { readPdf } from '../../scripts/pdf'
+import { ensureDist } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
 import { aliasSlideNo, gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
-import { runSlidev } from '../../scripts/slidev'
 import { computeOptimal } from '../../snippets/chinchilla'
 
 const DIST = 'dist'
-const PDF = `${DIST}/llm-overview-slides.pdf`
-/** Text only each demo's own code carries (the speaker notes, in the main bundle, quote other words). */
-const DEMO_MARKERS = ['两种词表同时切分', '累计概率到 p 为止', '回到 Gopher 的算力']
+const PDF = join(DIST, `${await exportFilename()}.pdf`)
+/** Text only each demo's own code carries (the speaker notes, in the main bundle, quote other words), by route alias. */
+const DEMO_MARKERS = Object.values(DEMOS)
 const isVocabulary = (url: string) => /\/(?:r50k_base|o200k_base)-[\w-]+\.js$/.test(url)
 
 describe('the live demos', () => {
@@ -33,13 +36,12 @@ describe('the live demos', () => {
   const slideOf: Record<string, number> = {}
 
   before(async () => {
-    if (!(process.env.REUSE_DIST && existsSync(`${DIST}/index.html`)))
-      await runSlidev(['build', '--download', '--timeout', '120000'], { quiet: true })
+    await ensureDist(DIST)
     server = await serveStatic(DIST)
     browser = await launchChromium()
     const context = await newDeckContext(browser)
     const page = await context.newPage()
-    for (const alias of ['tokenizer-demo', 'sampling-demo', 'scaling-demo'])
+    for (const alias of Object.keys(DEMOS))
       slideOf[alias] = await aliasSlideNo(page, server.url, alias)
     await context.close()
   })
@@ -111,22 +113,22 @@ describe('the live demos', () => {
     await context.close()
   })
 
-  it('tokenizer: 5,000 pasted characters or emoji are capped, and the layout holds', async () => {
+  it(`tokenizer: ${10 * TEXT_LIMIT} pasted characters or emoji are capped at ${TEXT_LIMIT}, and the layout holds`, async () => {
     const no = slideOf['tokenizer-demo']!
     const context = await newDeckContext(browser)
     const { page } = await open(context, no)
     await settleSlide(page, no)
     const root = demo(page, no, 'tokenizer')
     await root.locator('[data-status="live"]').nth(1).waitFor()
-    for (const pasted of ['测'.repeat(5000), '😀'.repeat(5000), 'a'.repeat(5000)]) {
+    for (const pasted of ['测', '😀', 'a'].map(c => c.repeat(10 * TEXT_LIMIT))) {
       await root.locator('textarea').fill(pasted)
-      await page.waitForFunction(el => el!.getAttribute('data-chars') === '500', await root.elementHandle())
-      assert.match((await root.locator('[data-role="char-count"]').textContent())!, /500 \/ 500/)
+      await page.waitForFunction(([el, limit]) => el!.getAttribute('data-chars') === String(limit), [await root.elementHandle(), TEXT_LIMIT] as const)
+      assert.match((await root.locator('[data-role="char-count"]').textContent())!, new RegExp(`${TEXT_LIMIT} / ${TEXT_LIMIT}`))
       const slide = (await page.locator(`.slidev-page-${no}`).boundingBox())!
       const box = (await root.boundingBox())!
       assert.ok(box.y + box.height <= slide.y + slide.height + 1 && box.x + box.width <= slide.x + slide.width + 1, `the demo stays on the slide (${JSON.stringify(box)})`)
       const count = Number(await root.locator('[data-encoding="r50k_base"]').getAttribute('data-token-count'))
-      assert.ok(count >= 125, `all 500 characters counted (${count} tokens)`)
+      assert.ok(count >= TEXT_LIMIT / 4, `all ${TEXT_LIMIT} characters counted (${count} tokens)`)
     }
     await context.close()
   })
@@ -238,15 +240,19 @@ describe('the live demos', () => {
     await context.close()
   })
 
-  it('prints a meaningful static state in the slides PDF', { skip: !existsSync(PDF) && 'no PDF in dist/' }, () => {
-    const page = (no: number) => execFileSync('pdftotext', ['-f', String(no), '-l', String(no), '-layout', PDF, '-'], { encoding: 'utf8' })
+  it('prints a meaningful static state in the slides PDF', async () => {
+    assert.ok(existsSync(PDF), `${PDF}: no slides PDF in the build`)
+    const { pageTexts } = await readPdf(PDF)
+    assert.ok(pageTexts, 'pdftotext not found: install poppler-utils (Debian) or poppler (Homebrew)')
+    const page = (no: number) => pageTexts[no - 1] ?? ''
     const { r50k_base: old, o200k_base: current } = TOKENIZER_SNAPSHOT.encodings
     const tokens = page(slideOf['tokenizer-demo']!)
     assert.match(tokens, new RegExp(`${old.ids.length} 个 token[\\s\\S]*${current.ids.length} 个 token`), 'the default sentence, tokenized, on the tokenizer page')
     assert.match(tokens, /unbelievable/)
     const sampling = page(slideOf['sampling-demo']!)
     assert.match(sampling, /今天天气真/)
-    assert.equal((sampling.match(/\d+(?:\.\d)?%/g) ?? []).length, 8, 'eight candidates with their probabilities')
+    const candidates = DEMO_DEFAULTS.sampling.topK // the default keeps every candidate
+    assert.equal((sampling.match(/\d+(?:\.\d)?%/g) ?? []).length, candidates, `${candidates} candidates with their probabilities`)
     const optimum = formatParams(computeOptimal(10 ** GOPHER_BUDGET_LOG10).N)
     assert.match(page(slideOf['scaling-demo']!), new RegExp(`最优 ${optimum.replace('.', '\\.')}`), 'the optimum at the Gopher budget on the scaling page')
   })

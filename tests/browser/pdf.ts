@@ -1,6 +1,7 @@
 import type { PdfContents } from '../../scripts/pdf'
 import { execFileSync } from 'node:child_process'
 import { readPdf } from '../../scripts/pdf'
+import { letters } from './presenter-notes'
 
 export interface PdfReport extends PdfContents {
   pageTexts: string[]
@@ -27,7 +28,6 @@ export async function inspectPdf(path: string, expected: { pages: number, mustCo
       problems.push(`${path}: page ${i + 1} has no text`)
   })
   // Compared letter by letter: PDF text extraction breaks lines and spaces CJK freely.
-  const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
   const all = letters(pageTexts.join('\n'))
   for (const phrase of expected.mustContain) {
     if (!all.includes(letters(phrase)))

@@ -26,11 +26,14 @@ export interface PresenterReport {
   stats: PresenterNoteStats[]
 }
 
-/** Letters and digits only: Markdown syntax, link targets, HTML tags and [click] markers dropped. */
+/** Letters and digits only: how extracted text (PDF, PowerPoint, the page) is compared. */
+export function letters(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/** Letters and digits of Markdown: link targets, HTML tags and [click] markers dropped too. */
 export function lettersOf(text: string): string {
-  return text
-    .replace(/\]\([^)]*\)|<[^>]+>|\[click(?::\d+)?\]/g, '')
-    .replace(/[^\p{L}\p{N}]/gu, '')
+  return letters(text.replace(/\]\([^)]*\)|<[^>]+>|\[click(?::\d+)?\]/g, ''))
 }
 
 /**

@@ -1,40 +1,39 @@
 /**
  * What the audience takes home: the hosted address's QR code on the closing slide, set and unset,
  * in the browser (light and dark) and in the PDF; and the PowerPoint export with every slide's
- * notes. The deck as it is (dist/, reused when REUSE_DIST=1 or when newer than every source) shows
- * one state; a copy of slides.md with the field flipped shows the other.
+ * notes. The deck as it is (dist/ as `npm run build` makes it, built only when stale: ensureDist)
+ * shows one state; a copy of slides.md with the field flipped shows the other.
  */
 import type { Browser } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
 import type { Pptx } from './pptx'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
-import { describeSlide, loadDeck } from '../../scripts/deck-source'
+import { describeSlide, exportFilename, loadDeck } from '../../scripts/deck-source'
 import { exportPptx } from '../../scripts/export-pptx'
-import { staleReason } from '../../scripts/present'
+import { readPdf } from '../../scripts/pdf'
+import { ensureDist } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
 import { newDeckContext, settleSlide } from '../../scripts/slide-page'
-import { runSlidev } from '../../scripts/slidev'
+import { DECK_BUILD_ARGS, runSlidev } from '../../scripts/slidev'
+import { THANKS_ALIAS } from '../../scripts/talk-rules'
 import { readPptx } from './pptx'
+import { letters } from './presenter-notes'
 import { readQrCodes } from './qr'
 
 const DIST = 'dist'
-const PDF_NAME = 'llm-overview-slides.pdf'
+const PDF_NAME = `${await exportFilename()}.pdf`
 const WORK = '.work/test'
 // Slidev takes components and setup from the entry's folder, so the copy lives at the root.
 const FLIPPED_ENTRY = '.fixture-hosted-url.md'
 const FLIPPED_OUT = `${WORK}/hosted-url-dist`
 const EXAMPLE_URL = 'https://example.github.io/llm-overview-talk/'
-const CLOSING_ALIAS = 'thanks'
 const CLOSING_TITLE = '谢谢'
 const list = (problems: string[]) => `\n  ${problems.join('\n  ')}`
-const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
 const compact = (text: string) => text.replace(/\s+/g, '')
 
 interface DeckState {
@@ -54,17 +53,14 @@ describe('sharing the talk', () => {
     const { headmatter, slides } = await loadDeck()
     sources = slides
     // The closing slide: route alias `thanks`, else the slide titled 谢谢.
-    closing = sources.find(slide => slide.frontmatter.routeAlias === CLOSING_ALIAS) ?? sources.find(slide => slide.title === CLOSING_TITLE)!
-    assert.ok(closing, `no closing slide (routeAlias ${CLOSING_ALIAS}, or titled 「${CLOSING_TITLE}」)`)
+    closing = sources.find(slide => slide.frontmatter.routeAlias === THANKS_ALIAS) ?? sources.find(slide => slide.title === CLOSING_TITLE)!
+    assert.ok(closing, `no closing slide (routeAlias ${THANKS_ALIAS}, or titled 「${CLOSING_TITLE}」)`)
     const entry = await readFile('slides.md', 'utf8')
     assert.match(entry, /^hostedUrl:.*$/m, 'slides.md: the headmatter has no `hostedUrl:` line')
     const deckUrl = String(headmatter.hostedUrl ?? '').trim() || null
 
     // The deck as it is: the dist/ that `npm run build` makes (and the other browser tests use).
-    const pdf = join(DIST, PDF_NAME)
-    const current = existsSync(pdf) && (process.env.REUSE_DIST || !staleReason(DIST))
-    if (!current)
-      await runSlidev(['build', '--download', '--timeout', '120000'], { quiet: true })
+    await ensureDist(DIST)
     states.push({ dist: DIST, url: deckUrl })
 
     // The same deck with the field flipped: set to an example address, or emptied.
@@ -72,7 +68,7 @@ describe('sharing the talk', () => {
     await writeFile(FLIPPED_ENTRY, entry.replace(/^hostedUrl:.*$/m, `hostedUrl: '${flippedUrl ?? ''}'`))
     try {
       await rm(FLIPPED_OUT, { recursive: true, force: true })
-      await runSlidev(['build', FLIPPED_ENTRY, '--download', '--timeout', '120000', '--out', FLIPPED_OUT], { quiet: true })
+      await runSlidev([...DECK_BUILD_ARGS, FLIPPED_ENTRY, '--out', FLIPPED_OUT], { quiet: true })
     }
     finally {
       await rm(FLIPPED_ENTRY, { force: true })
@@ -149,7 +145,9 @@ describe('sharing the talk', () => {
       const where = `${pdf} page ${page} (${closing.title})`
       const pageImage = execFileSync('pdftoppm', ['-png', '-r', '150', '-f', page, '-l', page, pdf])
       const [read] = await readQrCodes(browser, [pageImage])
-      const text = compact(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' }))
+      const { pageTexts } = await readPdf(pdf)
+      assert.ok(pageTexts, 'pdftotext not found: install poppler-utils (Debian) or poppler (Homebrew)')
+      const text = compact(pageTexts[closing.no - 1] ?? '')
       if (read !== state.url)
         problems.push(`${where}: the QR code reads ${JSON.stringify(read)}, expected ${JSON.stringify(state.url)}`)
       if (state.url && !text.includes(state.url))

@@ -6,17 +6,17 @@
  * fixed sleep, so a busy machine makes the test slower, not flaky.
  */
 import type { ChildProcess } from 'node:child_process'
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
 import type { PresentServer } from '../../scripts/present'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
-import { buildDeck, staleReason, startPresentServer } from '../../scripts/present'
+import { ensureDist, startPresentServer } from '../../scripts/present'
+import { freePort } from '../../scripts/serve'
 import { newDeckContext } from '../../scripts/slide-page'
+import { spawnSlidev } from '../../scripts/slidev'
 
 const DIST = 'dist'
 /** Slow steps (a dev server compiling on 2 busy cores) get minutes; nothing is expected to take them. */
@@ -179,9 +179,7 @@ describe('on stage: the built deck served like `npm run present`', () => {
   let server: PresentServer
 
   before(async () => {
-    const reason = staleReason(DIST)
-    if (reason)
-      await buildDeck(DIST)
+    await ensureDist(DIST)
     browser = await launchChromium()
   })
 
@@ -349,24 +347,50 @@ describe('on stage: the built deck served like `npm run present`', () => {
   })
 })
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
+/**
+ * Resolves once none of the pages has had a request in flight for `quietMs`: Playwright's
+ * `networkidle`, but re-armed by in-page navigation (which `waitForLoadState` does not wait for).
+ * Streams that stay open by design (EventSource, WebSocket) do not count.
+ */
+function networkWatch(pages: Page[]): { quiet: (what: string, quietMs?: number) => Promise<void> } {
+  const inFlight = new Set<Request>()
+  let lastChange = Date.now()
+  for (const page of pages) {
+    page.on('request', (request) => {
+      if (request.resourceType() === 'eventsource' || request.resourceType() === 'websocket')
+        return
+      inFlight.add(request)
+      lastChange = Date.now()
     })
-  })
+    const done = (request: Request) => {
+      if (inFlight.delete(request))
+        lastChange = Date.now()
+    }
+    page.on('requestfinished', done)
+    page.on('requestfailed', done)
+  }
+  return {
+    quiet: async (what, quietMs = 500) => {
+      const deadline = Date.now() + SLOW
+      while (inFlight.size || Date.now() - lastChange < quietMs) {
+        if (Date.now() > deadline)
+          assert.fail(`${what}: the network never went quiet (${inFlight.size} requests in flight: ${[...inFlight].slice(0, 5).map(r => r.url()).join(', ')})`)
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
+    },
+  }
 }
 
 /**
- * A rehearsal on a fresh dev server: the presenter goes through every slide while the audience
- * window follows. Returns the page loads after the first one, per window: each is a reload
- * (Vite re-bundling a dependency it met late reloads every window, wherever the talk is).
+ * A rehearsal on a fresh dev server: the presenter goes through every slide, each one reached and
+ * rendered before the next, while the audience window follows. Returns the page loads after the
+ * first one, per window: each is a reload (Vite re-bundling a dependency it met late reloads every
+ * window, wherever the talk is).
  */
 async function rehearse(browser: Browser, base: string): Promise<string[]> {
   const stage = await openStage(browser)
   const reloads: string[] = []
+  const network = networkWatch([stage.presenter, stage.audience])
   try {
     for (const name of ['presenter', 'audience'] as const) {
       let loads = 0
@@ -375,19 +399,34 @@ async function rehearse(browser: Browser, base: string): Promise<string[]> {
     await stage.presenter.goto(`${base}/presenter/`)
     await stage.audience.goto(`${base}/`)
     await ready(stage.presenter, 'presenter')
+    await ready(stage.audience, 'play')
     const total = await stage.presenter.evaluate(() => window.__deckNav!.total)
+    let visited = 0
     for (let no = 1; no <= total; no++) {
+      // A window reloaded by then (counted above) has its navigation handle back once it has loaded.
       await stage.presenter.waitForFunction(() => window.__deckNav, null, { timeout: SLOW })
-      await stage.presenter.evaluate(n => window.__deckNav!.go(n), no).catch(() => {})
-      await stage.presenter.waitForLoadState('networkidle', { timeout: SLOW }).catch(() => {})
+      await stage.presenter.evaluate(n => window.__deckNav!.go(n), no)
+      await waitForPosition(stage.presenter, { no, clicks: 0 }, `presenter sent to slide ${no} of ${total}`)
+      // Rendered: its component and everything it imports have loaded (or made Vite re-bundle).
+      await stage.presenter.waitForFunction((n) => {
+        const slide = document.querySelector(`.slidev-presenter .slidev-page-${n}`)
+        return Boolean(slide && !slide.querySelector('.slidev-slide-loading'))
+      }, no, { timeout: SLOW, polling: 50 })
+      visited++
     }
-    await stage.audience.waitForLoadState('networkidle', { timeout: SLOW }).catch(() => {})
-    // A re-bundle that the last slides started reloads the windows a moment later.
-    await stage.presenter.waitForTimeout(2000)
-    // Back to the cover, where the talk starts.
+    assert.equal(visited, total, `the presenter reached ${visited} of ${total} slides`)
+    await waitForPosition(stage.audience, { no: total, clicks: 0 }, 'audience on the last slide')
+    // Back to the cover, where the talk starts. A re-bundle that the last slides started holds
+    // their requests until it is done, then reloads the windows: both windows quiet means over.
     await stage.presenter.evaluate(() => window.__deckNav!.go(1))
+    await waitForPosition(stage.presenter, { no: 1, clicks: 0 }, 'presenter back on the cover')
     await waitForPosition(stage.audience, { no: 1, clicks: 0 }, 'audience back on the cover')
+    await network.quiet('both windows back on the cover')
     return reloads
+  }
+  catch (error) {
+    // A reload mid-rehearsal loses the window's state; say so next to whatever failed.
+    throw new Error(`${(error as Error).message}${reloads.length ? `\nreloads so far:\n  ${reloads.join('\n  ')}` : ''}\nwhat the windows did:\n${stage.log.slice(-40).join('\n')}`, { cause: error })
   }
   finally {
     await stage.context.close()
@@ -405,7 +444,7 @@ describe('on stage: `slidev` dev server with our config', () => {
     const port = await freePort()
     base = `http://localhost:${port}`
     // `--force`: bundle the dependencies afresh, as on a new clone, whatever an earlier run cached.
-    dev = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', '--port', String(port), '--force'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    dev = spawnSlidev(['--port', String(port), '--force'])
     dev.stdout!.on('data', chunk => output += chunk)
     dev.stderr!.on('data', chunk => output += chunk)
     const deadline = Date.now() + SLOW

@@ -7,6 +7,7 @@ import FamilyTree from '../../../components/FamilyTree.vue'
 import ModelTimeline from '../../../components/ModelTimeline.vue'
 import ScaleChart from '../../../components/ScaleChart.vue'
 import { models } from '../../../data/models'
+import { sections } from '../../../data/sections'
 import { ALL_MODELS_SPLIT } from '../charts/helpers'
 
 describe('chart components', () => {
@@ -14,7 +15,7 @@ describe('chart components', () => {
     const wrapper = mount(ModelTimeline, { props: { section: '3' } })
     expect(wrapper.attributes('data-chart')).toBe('timeline')
     expect(wrapper.find('svg').attributes('viewBox')).toMatch(new RegExp(`^0 0 ${CHART_WIDTH} \\d+`))
-    expect(wrapper.findAll('[data-mark="dot"]')).toHaveLength(12)
+    expect(wrapper.findAll('[data-mark="dot"]')).toHaveLength(sections['3'].length)
     expect(wrapper.text()).toContain('GPT-3 · 开始大模型')
   })
 

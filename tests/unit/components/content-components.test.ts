@@ -90,7 +90,7 @@ describe('agenda', () => {
     const w = mount(Agenda, { global })
     const targets = w.findAll('a').map(a => a.attributes('data-to'))
     expect(targets).toEqual(['intro', 'transformer', 'history', 'models', 'takeaways', 'outlook', 'backup'])
-    for (const text of ['1', '简介', '为什么有这次分享', '4', '主流大模型', '6', '其它想法', '备用：代码 · 图解 · 模型资料 · 参考文献'])
+    for (const text of ['1', '简介', '为什么有这次分享', '4', '主流大模型', '6', '其它想法', '备用：代码 · 示意图 · 时间线与规模图 · 模型资料 · 参考文献'])
       expect(w.text()).toContain(text)
   })
 

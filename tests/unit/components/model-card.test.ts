@@ -190,7 +190,7 @@ describe('modelGrid', () => {
 
 describe('modelCompare', () => {
   it('shows size, tokens, tokens per parameter and 6ND compute from the data, as a figure', () => {
-    const w = mount(ModelCompare, { props: { ids: ['gopher', 'chinchilla'] } })
+    const w = mount(ModelCompare, { props: { section: '4.5' } })
     expect(w.find('[data-chart="compare"]').exists()).toBe(true)
     const rows = w.findAll('tbody tr')
     expect(rows).toHaveLength(2)
@@ -210,7 +210,8 @@ describe('modelCompare', () => {
   })
 
   it('flags an unknown id visibly and in the console', () => {
-    const w = mount(ModelCompare, { props: { ids: ['gopher', 'nope'] } })
+    const provide = { [DECK_DATA as symbol]: { models, sections: { ...sections, 4.5: ['gopher', 'nope'] } } }
+    const w = mount(ModelCompare, { props: { section: '4.5' }, global: { provide } })
     expect(w.find('[role="alert"]').text()).toContain('nope')
     expect(w.findAll('tbody tr')).toHaveLength(1)
     expect(consoleError).toHaveBeenCalledTimes(1)

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { models } from '../../../data/models'
-import { OUTLINE_SECTIONS, sectionModels, sections } from '../../../data/sections'
+import { chartLists, OUTLINE_SECTIONS, sectionModels, sections } from '../../../data/sections'
 
 const ids = (s: keyof typeof sections) => sectionModels(s).map(m => m.id)
 
@@ -39,11 +39,24 @@ describe('the section list (data/sections.ts)', () => {
       expect(models.some(child => child.basedOn?.includes(m.id)), `${m.id} is in no section and no model builds on it`).toBe(true)
   })
 
-  it('every <ModelGrid section="…"> on a page names a listed section', () => {
+  it('every <ModelGrid section="…"> and <ModelCompare section="…"> on a page names a listed section', () => {
     const pages = resolve(__dirname, '../../../pages')
-    const used = readdirSync(pages).flatMap(f => [...readFileSync(resolve(pages, f), 'utf8').matchAll(/<ModelGrid\s[^>]*?section="([^"]+)"/g)].map(m => m[1]!))
+    const used = readdirSync(pages).flatMap(f => [...readFileSync(resolve(pages, f), 'utf8').matchAll(/<(ModelGrid|ModelCompare)\s[^>]*?section="([^"]+)"/g)].map(m => [m[1]!, m[2]!] as const))
     expect(used.length).toBeGreaterThan(0)
-    for (const s of used)
-      expect(OUTLINE_SECTIONS, `pages: <ModelGrid section="${s}">`).toContain(s)
+    for (const [tag, s] of used)
+      expect(OUTLINE_SECTIONS, `pages: <${tag} section="${s}">`).toContain(s)
+  })
+
+  it('every named chart list names only known models, none twice, and each <ScaleChart list="…"> on a page names one', () => {
+    const known = new Set(models.map(m => m.id))
+    for (const [name, list] of Object.entries(chartLists)) {
+      expect(list.filter(id => !known.has(id)), name).toEqual([])
+      expect(new Set(list).size, name).toBe(list.length)
+    }
+    const pages = resolve(__dirname, '../../../pages')
+    const used = readdirSync(pages).flatMap(f => [...readFileSync(resolve(pages, f), 'utf8').matchAll(/<ScaleChart\s[^>]*?\blist="([^"]+)"/g)].map(m => m[1]!))
+    expect(used).toContain('recap')
+    for (const name of used)
+      expect(Object.keys(chartLists), `pages: <ScaleChart list="${name}">`).toContain(name)
   })
 })
