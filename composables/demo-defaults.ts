@@ -33,6 +33,9 @@ export const DEMO_DEFAULTS: DemoState = {
   scaling: { log10Compute: GOPHER_BUDGET_LOG10 },
 }
 
+/** The demos' sync channel: every window opens it, `npm run present` keeps it (scripts/present-state.ts). */
+export const DEMO_CHANNEL = 'llm-overview-talk · demos'
+
 /** A fresh copy, so nobody mutates the defaults. */
 export function demoDefaults(): DemoState {
   return structuredClone(DEMO_DEFAULTS)

@@ -6,6 +6,7 @@
  *   ## 备查                                       ← optional, once: reference material
  *   - 大纲原文：……
  */
+import { formatClock } from '../lib/pacing'
 
 /** The heading that starts the reference part, exactly as written in the notes. */
 export const REFERENCE_HEADING = '## 备查'
@@ -76,8 +77,7 @@ export function sentences(text: string): string[] {
 
 /** `15` → `15:00`, `2.5` → `02:30`: the timer's reading after that many minutes. */
 export function clockAt(minutes: number): string {
-  const seconds = Math.round(minutes * 60)
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
+  return formatClock(minutes * 60)
 }
 
 /** Reads 「本节 12 分钟，计时器到 15:00 讲完」: the minutes and the end time it states. */

@@ -4,14 +4,21 @@
  * Builds `dist/` when it is missing or older than the sources, then serves it on 127.0.0.1 with no
  * dev server (no HMR, no MCP, no editing endpoints). The server adds one thing to the static files:
  * it keeps the talk's state (slide, click, stopwatch, pen) and relays it between the windows
- * (setup/present-relay.ts), so a window opened mid-talk joins where the talk is, and every run
+ * (setup/sync-relay.ts), so a window opened mid-talk joins where the talk is, and every run
  * starts from zero. `--lan` listens on the local network too; steering from another machine then
  * needs the password (checked here, on the server). Nothing is looked up outside this machine.
+ *
+ * Only the deck's own windows write: a write needs this run's token (written into every page this
+ * server sends, unreadable to another origin), a same-origin `Origin` / `Sec-Fetch-Site`, a JSON
+ * body (so a cross-origin request needs a preflight, which is refused) and, from another machine,
+ * the password. What it writes must be what the deck writes (scripts/present-state.ts). Each
+ * refusal is printed once, with its reason.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ChannelStates, PresentPageInfo, SyncEvent, SyncPost } from '../setup/present-protocol'
-import { randomInt } from 'node:crypto'
+import type { PresentPageInfo, SyncEvent } from '../setup/present-protocol'
+import { Buffer } from 'node:buffer'
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { networkInterfaces } from 'node:os'
@@ -19,8 +26,9 @@ import { extname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import sirv from 'sirv'
-import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT } from '../setup/present-protocol'
+import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT, TOKEN_HEADER } from '../setup/present-protocol'
 import { exportFilename } from './deck-source'
+import { deckChannels, MAX_BODY_BYTES, TalkState } from './present-state'
 import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
 /**
@@ -79,6 +87,7 @@ export function newPassword(): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+const isLoopback = (req: IncomingMessage) => LOOPBACK.has(req.socket.remoteAddress ?? '')
 
 /** Everything the page loads comes from this server: a stray link to the internet fails visibly. */
 const CONTENT_SECURITY_POLICY = [
@@ -99,6 +108,8 @@ export interface PresentOptions {
   password?: string
   /** 0 = any free port; undefined = 3030 or the next free one. */
   port?: number
+  /** Where refusals are reported, each reason once (default: the console). */
+  log?: (line: string) => void
 }
 
 export interface PresentServer {
@@ -107,7 +118,9 @@ export interface PresentServer {
   /** The addresses to print, presenter and projector, on this machine and on the network. */
   urls: { local: { presenter: string, audience: string }, lan: { presenter: string, audience: string }[] }
   /** The talk's state as the server holds it (tests read it). */
-  states: ChannelStates
+  state: TalkState
+  /** This run's write token, as every page it serves carries it. */
+  token: string
   close: () => Promise<void>
 }
 
@@ -116,17 +129,21 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
   const host = options.lan ? '0.0.0.0' : '127.0.0.1'
   const password = options.lan ? (options.password || newPassword()) : undefined
   const run = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`
-  const states: ChannelStates = {}
+  const token = randomBytes(24).toString('base64url')
   const streams = new Set<ServerResponse>()
   const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8')
+  const state = new TalkState(deckChannels(indexHtml))
+  const log = options.log ?? ((line: string) => console.warn(line))
+  const reported = new Set<string>()
+  let port = 0
   const files = sirv(dist, { dev: false, etag: true, setHeaders: (res, path) => {
     if (path.startsWith('/assets/'))
       res.setHeader('cache-control', 'public, max-age=31536000, immutable')
   } })
 
   function page(res: ServerResponse) {
-    const info: PresentPageInfo = { endpoint: SYNC_ENDPOINT, locked: Boolean(password), states, run }
-    // `<` escaped: drawings are SVG markup and must not close the script element.
+    const info: PresentPageInfo = { endpoint: SYNC_ENDPOINT, locked: Boolean(password), run, token, channels: state.channelNames, states: state.snapshot() }
+    // `<` escaped: drawings are SVG markup (checked on the way in) and must not close the script element.
     const script = `<script>window.${PAGE_INFO_GLOBAL}=${JSON.stringify(info).replace(/</g, '\\u003c')}</script>`
     res.setHeader('content-type', 'text/html; charset=utf-8')
     res.setHeader('cache-control', 'no-store')
@@ -140,37 +157,68 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
   function openStream(req: IncomingMessage, res: ServerResponse) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'connection': 'keep-alive' })
     res.write('retry: 1000\n\n')
-    send(res, { kind: 'snapshot', states, run })
+    send(res, { kind: 'snapshot', states: state.snapshot(), run })
     streams.add(res)
     req.on('close', () => streams.delete(res))
   }
 
-  async function receive(req: IncomingMessage, res: ServerResponse) {
-    const remote = !LOOPBACK.has(req.socket.remoteAddress ?? '')
-    if (remote && req.headers[PASSWORD_HEADER] !== password) {
-      res.statusCode = 403
-      return res.end('password required to steer the talk')
+  /** Answers a request the server will not take, and prints why (each reason once per run). */
+  function refuse(res: ServerResponse, status: number, reason: string) {
+    if (!reported.has(reason)) {
+      reported.add(reason)
+      log(`  [present] refused: ${reason}`)
     }
+    res.statusCode = status
+    res.setHeader('content-type', 'text/plain; charset=utf-8')
+    res.end(reason)
+  }
+
+  /** This machine's own names for the server: a page under any other name (DNS rebinding) gets nothing. */
+  const ownHost = (req: IncomingMessage) => !isLoopback(req) || [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(req.headers.host ?? '')
+
+  /** Why a write does not come from one of the deck's own windows of this run, or undefined. */
+  function writeRefusal(req: IncomingMessage): string | undefined {
+    if (!isLoopback(req) && req.headers[PASSWORD_HEADER] !== password)
+      return 'a write from another machine without the password'
+    const site = req.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin')
+      return `a write from another site (Sec-Fetch-Site: ${String(site)})`
+    const origin = req.headers.origin
+    if (origin !== undefined && origin !== `http://${req.headers.host}`)
+      return `a write from another origin (${origin})`
+    if (!/^application\/json(?:;|$)/.test(req.headers['content-type'] ?? ''))
+      return `a write that is not JSON (${req.headers['content-type'] ?? 'no content-type'})`
+    const sent = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''))
+    if (sent.length !== token.length || !timingSafeEqual(sent, Buffer.from(token)))
+      return 'a write without this run\'s token (not from a page this server sent)'
+    return undefined
+  }
+
+  async function receive(req: IncomingMessage, res: ServerResponse) {
+    const refusal = writeRefusal(req)
+    if (refusal)
+      return refuse(res, 403, refusal)
     let body = ''
     for await (const chunk of req) {
       body += chunk
-      if (body.length > 5_000_000) {
-        res.statusCode = 413
-        return res.end()
-      }
+      if (body.length > MAX_BODY_BYTES)
+        return refuse(res, 413, `a write larger than ${MAX_BODY_BYTES} bytes`)
     }
-    let post: SyncPost
+    let parsed: unknown
     try {
-      post = JSON.parse(body) as SyncPost
+      parsed = JSON.parse(body)
     }
     catch {
-      res.statusCode = 400
-      return res.end()
+      return refuse(res, 400, 'a write that is not valid JSON')
     }
-    for (const [channel, patch] of Object.entries(post.patches ?? {}))
-      Object.assign(states[channel] ??= {}, patch)
-    for (const stream of streams)
-      send(stream, { kind: 'patch', from: String(post.from), patches: post.patches })
+    const result = state.write(parsed)
+    if ('refused' in result)
+      return refuse(res, 400, result.refused)
+    if (Object.keys(result.accepted).length) {
+      const from = (parsed as { from: string }).from
+      for (const stream of streams)
+        send(stream, { kind: 'patch', from, patches: result.accepted })
+    }
     res.statusCode = 204
     res.end()
   }
@@ -186,10 +234,15 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
       res.statusCode = 400
       return res.end()
     }
+    if (!ownHost(req))
+      return refuse(res, 421, `a request for another host name (${req.headers.host ?? 'none'}) on this machine`)
     if (path === SYNC_ENDPOINT && req.method === 'GET')
       return openStream(req, res)
     if (path === SYNC_ENDPOINT && req.method === 'POST')
       return void receive(req, res)
+    // No CORS: a preflight (another origin asking to send JSON or a header) gets no permission.
+    if (req.method === 'OPTIONS')
+      return refuse(res, 403, `a cross-origin preflight${req.headers.origin ? ` from ${req.headers.origin}` : ''}`)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405
       return res.end()
@@ -213,7 +266,6 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
       done((server.address() as AddressInfo).port)
     })
   })
-  let port: number
   if (options.port !== undefined) {
     port = await listen(options.port)
   }
@@ -238,7 +290,8 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
     port,
     password,
     urls: { local: { presenter: `http://127.0.0.1:${port}/presenter/`, audience: `http://127.0.0.1:${port}/` }, lan },
-    states,
+    state,
+    token,
     close: () => new Promise((done) => {
       clearInterval(heartbeat)
       streams.forEach(stream => stream.end())

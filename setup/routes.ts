@@ -1,10 +1,10 @@
 import { defineRoutesSetup } from '@slidev/types'
-import { installPresentRelay } from './present-relay'
 import { withJoinTalk } from './stage'
+import { installSyncRelay } from './sync-relay'
 
-// Runs before the router exists: the relay (under `npm run present`) fills in the talk's state
-// first, so each window's first route can join the talk instead of announcing its own.
+// Runs before the router exists: the sync relay fills in the talk's state first (under
+// `npm run present`), so each window's first route can join the talk instead of announcing its own.
 export default defineRoutesSetup((routes) => {
-  installPresentRelay()
+  installSyncRelay()
   return withJoinTalk(routes)
 })

@@ -131,3 +131,67 @@ export function followOtherPresenters() {
     })
   })
 }
+
+declare global {
+  interface Window {
+    /** Navigation keys pressed before the deck listened (index.html), oldest first. */
+    __deckEarlyKeys?: { key: string, code: string, shiftKey: boolean }[]
+    __deckEarlyKeyListener?: (event: KeyboardEvent) => void
+  }
+}
+
+/** Slidev's navigation shortcuts: each press is one step, taken in order. */
+const STEP_SHORTCUTS = new Set(['next_space', 'prev_space', 'next_right', 'prev_left', 'next_page_key', 'prev_page_key', 'next_down', 'prev_up', 'next_shift', 'prev_shift'])
+
+/** Resolves once the current slide is on screen and knows its clicks (or after `timeoutMs`). */
+function slideReady(timeoutMs = 3000): Promise<void> {
+  const { clicksContext } = useNav()
+  if (clicksContext.value.isMounted)
+    return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs)
+    const stop = watch(() => clicksContext.value.isMounted, mounted => mounted && done())
+    function done() {
+      clearTimeout(timer)
+      stop()
+      resolve()
+    }
+  })
+}
+
+let steps = Promise.resolve()
+
+/**
+ * One step at a time, each from where the last one ended: a press while a slide is still loading
+ * waits for it (Slidev would count its clicks as 0 and skip them) instead of being lost or
+ * taking the talk past it. A step that fails leaves the queue running.
+ */
+export function queueStep(step: () => unknown): void {
+  steps = steps.then(() => slideReady()).then(step).then(() => undefined, error => console.error('[stage] a step failed', error))
+}
+
+/** Slidev's base shortcuts with the navigation ones queued. */
+export function queuedNavigation<T extends { name?: string, fn?: () => unknown }>(shortcuts: T[]): T[] {
+  return shortcuts.map(shortcut => shortcut.name && STEP_SHORTCUTS.has(shortcut.name) && shortcut.fn
+    ? { ...shortcut, fn: () => queueStep(shortcut.fn!) }
+    : shortcut)
+}
+
+/**
+ * The presses made before Slidev listened (kept by index.html), pressed again once it does,
+ * through its own shortcuts, so the first → after opening a window counts like any other.
+ */
+export function replayEarlyKeys(): void {
+  const early = window.__deckEarlyKeys ?? []
+  if (window.__deckEarlyKeyListener)
+    window.removeEventListener('keydown', window.__deckEarlyKeyListener)
+  window.__deckEarlyKeys = undefined
+  window.__deckEarlyKeyListener = undefined
+  // Slidev registers its key watchers right after this setup returns.
+  setTimeout(() => {
+    for (const key of early) {
+      window.dispatchEvent(new KeyboardEvent('keydown', key))
+      window.dispatchEvent(new KeyboardEvent('keyup', key))
+    }
+  }, 0)
+}

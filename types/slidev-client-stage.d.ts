@@ -1,4 +1,4 @@
-// More of Slidev's client API, typed for setup/stage.ts and setup/present-relay.ts (same approach
+// More of Slidev's client API, typed for setup/stage.ts, setup/sync-relay.ts and the pacing line (same approach
 // as slidev-client.d.ts: declarations merge into its `@slidev/client` module).
 declare module '@slidev/client' {
   export interface SharedState {
@@ -32,4 +32,14 @@ declare module '@slidev/client/state/storage.ts' {
 
   export const syncDirections: Ref<{ viewerSend: boolean, viewerReceive: boolean, presenterSend: boolean, presenterReceive: boolean }>
   export const showPresenterCursor: Ref<boolean>
+}
+
+declare module '@slidev/client/composables/useTimer.ts' {
+  import type { ComputedRef } from 'vue'
+
+  /** Slidev's stopwatch as the presenter's clock shows it: seconds on it, and whether it runs. */
+  export function useTimer(): {
+    passed: ComputedRef<number>
+    status: ComputedRef<'stopped' | 'running' | 'paused'>
+  }
 }

@@ -15,6 +15,8 @@ declare module '@slidev/client' {
     currentSlideNo: ComputedRef<number>
     clicks: ComputedRef<number>
     clicksTotal: ComputedRef<number>
+    /** The current slide's clicks; `isMounted` once its component is on screen and has counted them. */
+    clicksContext: ComputedRef<{ isMounted: boolean }>
     isPresenter: ComputedRef<boolean>
     isPrintMode: ComputedRef<boolean>
     next: () => Promise<void>

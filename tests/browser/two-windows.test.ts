@@ -6,123 +6,20 @@
  * fixed sleep, so a busy machine makes the test slower, not flaky.
  */
 import type { ChildProcess } from 'node:child_process'
-import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
+import type { Browser, Page, Request } from 'playwright-chromium'
 import type { PresentServer } from '../../scripts/present'
+import type { Position, Stage } from './stage'
 import assert from 'node:assert/strict'
-import { networkInterfaces } from 'node:os'
-import process from 'node:process'
 import { after, before, describe, it } from 'node:test'
+import { formatClock, pacingPlan } from '../../lib/pacing'
 import { launchChromium } from '../../scripts/browser'
+import { loadDeck } from '../../scripts/deck-source'
 import { ensureDist, startPresentServer } from '../../scripts/present'
-import { freePort } from '../../scripts/serve'
-import { newDeckContext } from '../../scripts/slide-page'
+import { freePort, serveStatic } from '../../scripts/serve'
 import { spawnSlidev } from '../../scripts/slidev'
+import { assertFollowed, AUDIENCE, history, openStage, OWN_HOSTS, position, press, ready, show, SLOW, waitForPosition } from './stage'
 
 const DIST = 'dist'
-/** Slow steps (a dev server compiling on 2 busy cores) get minutes; nothing is expected to take them. */
-const SLOW = Number(process.env.STAGE_WAIT_MS) || 240_000
-const PRESENTER = { width: 1440, height: 900 }
-const AUDIENCE = { width: 1280, height: 720 }
-
-interface Position { no: number, clicks: number }
-const show = (p: Position) => `${p.no}.${p.clicks}`
-
-/** Addresses that are this machine: anything else a page asks for has left it. */
-const OWN_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', ...Object.values(networkInterfaces()).flat().map(net => net!.family === 'IPv6' ? `[${net!.address}]` : net!.address)])
-
-interface Stage {
-  context: BrowserContext
-  presenter: Page
-  audience: Page
-  /** Every request the windows made, as method + URL. */
-  requests: { page: 'presenter' | 'audience', method: string, url: string }[]
-  /** Page loads and console lines of both windows, in order: what a failure report shows. */
-  log: string[]
-}
-
-async function openStage(browser: Browser): Promise<Stage> {
-  const context = await newDeckContext(browser)
-  const stage: Stage = { context, presenter: await context.newPage(), audience: await context.newPage(), requests: [], log: [] }
-  await stage.presenter.setViewportSize(PRESENTER)
-  await stage.audience.setViewportSize(AUDIENCE)
-  const started = Date.now()
-  for (const name of ['presenter', 'audience'] as const) {
-    const page = stage[name]
-    const note = (line: string) => stage.log.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${name}: ${line}`)
-    page.on('request', request => stage.requests.push({ page: name, method: request.method(), url: request.url() }))
-    page.on('load', () => note(`loaded ${page.url()}`))
-    page.on('console', message => note(`console.${message.type()} ${message.text().slice(0, 200)}`))
-  }
-  return stage
-}
-
-/** A window is ready when its route is resolved, its view mounted and the current slide rendered. */
-async function ready(page: Page, view: 'presenter' | 'play'): Promise<void> {
-  await page.waitForFunction((name) => {
-    const nav = window.__deckNav as (typeof window.__deckNav & { currentRoute?: { name?: string } }) | undefined
-    if (!nav || nav.currentRoute?.name !== name)
-      return false
-    const root = document.querySelector(name === 'presenter' ? '.slidev-presenter' : '#page-root')
-    const slide = root?.querySelector(`.slidev-page-${nav.currentSlideNo}`)
-    return Boolean(slide && !slide.querySelector('.slidev-slide-loading'))
-  }, view, { timeout: SLOW, polling: 50 })
-  // Every position the window takes from now on, in order (a bounce shows as a step back).
-  await page.evaluate(() => {
-    const nav = window.__deckNav! as typeof window.__deckNav & { router: { afterEach: (fn: () => void) => void } }
-    nav.router.afterEach(() => (window.__stageHistory ??= []).push({ no: nav.currentSlideNo, clicks: nav.clicks }))
-  })
-}
-
-const position = (page: Page) => page.evaluate(() => ({ no: window.__deckNav!.currentSlideNo, clicks: window.__deckNav!.clicks }))
-const history = (page: Page) => page.evaluate(() => window.__stageHistory ?? [])
-
-async function waitForPosition(page: Page, expected: Position, what: string): Promise<void> {
-  await page.waitForFunction(({ no, clicks }) => window.__deckNav?.currentSlideNo === no && window.__deckNav?.clicks === clicks, expected, { timeout: SLOW, polling: 50 })
-    .catch(async () => assert.fail(`${what}: expected ${show(expected)}, stays at ${show(await position(page))}`))
-}
-
-/** Where one → from the presenter's current position must lead (Slidev's `next`). */
-async function oneStepOn(page: Page): Promise<Position> {
-  await page.waitForFunction(() => {
-    const slide = document.querySelector(`.slidev-presenter .slidev-page-${window.__deckNav!.currentSlideNo}`)
-    return Boolean(slide && !slide.querySelector('.slidev-slide-loading'))
-  }, null, { timeout: SLOW, polling: 50 })
-  const { no, clicks, clicksTotal } = await page.evaluate(() => ({ no: window.__deckNav!.currentSlideNo, clicks: window.__deckNav!.clicks, clicksTotal: window.__deckNav!.clicksTotal }))
-  return clicks < clicksTotal ? { no, clicks: clicks + 1 } : { no: no + 1, clicks: 0 }
-}
-
-/** Presses → in the presenter, each press as soon as the last one showed there; returns the path taken. */
-async function press(stage: Stage, times: number): Promise<Position[]> {
-  const path: Position[] = []
-  for (let i = 0; i < times; i++) {
-    const expected = await oneStepOn(stage.presenter)
-    await stage.presenter.keyboard.press('ArrowRight')
-    await waitForPosition(stage.presenter, expected, `presenter after press ${i + 1}`)
-    path.push(expected)
-  }
-  return path
-}
-
-/**
- * The audience only ever moves forward along the presenter's path (from where it started; Slidev
- * may re-enter that position once more as the state arrives), and ends where it ends.
- */
-async function assertFollowed(stage: Stage, from: Position, path: Position[]) {
-  const last = path.at(-1)!
-  await waitForPosition(stage.audience, last, 'audience after the presses')
-  const seen = (await history(stage.audience)).map(show)
-  const steps = [from, ...path].map(show)
-  let cursor = 0
-  for (const step of seen) {
-    cursor = steps.indexOf(step, cursor)
-    assert.ok(cursor >= 0, `audience went ${seen.join(' → ')}, not forward along the presenter's ${steps.join(' → ')}`)
-  }
-}
-
-declare global {
-  interface Window { __stageHistory?: Position[] }
-}
-
 /** The whole flow: open both windows, five presses right after load, reopen each window mid-talk. */
 async function stayInStep(browser: Browser, urls: { presenter: string, audience: string }) {
   const stage = await openStage(browser)
@@ -172,6 +69,56 @@ async function stayInStepOn(stage: Stage, urls: { presenter: string, audience: s
   assert.deepEqual(offMachine, [], 'no request leaves the machine')
 }
 
+/** The first `steps` positions → leads to from the cover, pressed one at a time in a window of its own. */
+async function referencePath(browser: Browser, steps: number): Promise<Position[]> {
+  const hosted = await serveStatic(DIST)
+  const stage = await openStage(browser)
+  try {
+    await stage.presenter.goto(`${hosted.url}presenter/`)
+    await ready(stage.presenter, 'presenter')
+    return await press(stage, steps)
+  }
+  finally {
+    await stage.context.close()
+    await hosted.close()
+  }
+}
+
+/** How long a speaker in a hurry waits between presses. */
+const SPEAKER_CADENCE_MS = 1000
+
+/**
+ * Both windows opened together, then → in the presenter once a second from the first moment its
+ * page takes a key (before the deck has loaded: index.html keeps those presses). Each window must
+ * take exactly the expected steps, in order: none lost, none twice, no step back.
+ */
+async function pressFromFirstMoment(browser: Browser, urls: { presenter: string, audience: string }, expected: Position[]) {
+  const stage = await openStage(browser)
+  try {
+    await Promise.all([stage.presenter.goto(urls.presenter, { waitUntil: 'commit' }), stage.audience.goto(urls.audience, { waitUntil: 'commit' })])
+    await stage.presenter.waitForFunction(() => window.__deckEarlyKeys !== undefined || window.__deckNav !== undefined, null, { polling: 5, timeout: SLOW })
+    for (let i = 0; i < expected.length; i++) {
+      if (i)
+        await stage.presenter.waitForTimeout(SPEAKER_CADENCE_MS)
+      await stage.presenter.keyboard.press('ArrowRight')
+    }
+    const last = expected.at(-1)!
+    for (const name of ['presenter', 'audience'] as const) {
+      await waitForPosition(stage[name], last, `${name} after ${expected.length} presses`)
+      // Every position the window showed, repeats of the same one folded, after the cover.
+      const seen = (await history(stage[name])).map(show).filter((step, i, all) => step !== all[i - 1])
+      const steps = seen[0] === '1.0' ? seen.slice(1) : seen
+      assert.deepEqual(steps, expected.map(show), `${name} went ${seen.join(' → ')}`)
+    }
+  }
+  catch (error) {
+    throw new Error(`${(error as Error).message}\nwhat the windows did:\n${stage.log.slice(-40).join('\n')}`, { cause: error })
+  }
+  finally {
+    await stage.context.close()
+  }
+}
+
 const timerText = (page: Page) => page.locator('.slidev-presenter .grid-section.bottom .font-mono').first().textContent()
 
 describe('on stage: the built deck served like `npm run present`', () => {
@@ -189,8 +136,79 @@ describe('on stage: the built deck served like `npm run present`', () => {
   })
 
   it('keeps the windows in step: presses right after load, reopened windows move nobody', { timeout: 4 * SLOW }, async () => {
-    server = await startPresentServer({ dist: DIST, port: 0 })
+    const refusals: string[] = []
+    server = await startPresentServer({ dist: DIST, port: 0, log: line => refusals.push(line) })
     await stayInStep(browser, server.urls.local).finally(() => server.close())
+    assert.deepEqual(refusals, [], 'the server refused a write of the deck\'s own windows')
+  })
+
+  it('moves both windows one step per press from the first moment the presenter takes a key', { timeout: 4 * SLOW }, async () => {
+    const expected = await referencePath(browser, 5)
+    const refusals: string[] = []
+    server = await startPresentServer({ dist: DIST, port: 0, log: line => refusals.push(line) })
+    await pressFromFirstMoment(browser, server.urls.local, expected).finally(() => server.close())
+    assert.deepEqual(refusals, [], 'the server refused a write of the deck\'s own windows')
+  })
+
+  it('moves both windows one step per press on a static copy too (one browser, no server)', { timeout: 4 * SLOW }, async () => {
+    const expected = await referencePath(browser, 5)
+    const hosted = await serveStatic(DIST)
+    await pressFromFirstMoment(browser, { presenter: `${hosted.url}presenter/`, audience: hosted.url }, expected).finally(() => hosted.close())
+  })
+
+  it('shows the speaker\'s pacing by the stopwatch, never on the projector; pausing the clock pauses it', { timeout: 4 * SLOW }, async () => {
+    const plan = pacingPlan((await loadDeck()).slides)
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1440, height: 900 }]) {
+      server = await startPresentServer({ dist: DIST, port: 0 })
+      const stage = await openStage(browser)
+      try {
+        await stage.presenter.setViewportSize(viewport)
+        await stage.presenter.clock.install()
+        await stage.presenter.goto(server.urls.local.presenter)
+        await stage.audience.goto(server.urls.local.audience)
+        await ready(stage.presenter, 'presenter')
+        await ready(stage.audience, 'play')
+        const line = stage.presenter.locator('[data-pacing]')
+        const verdict = stage.presenter.locator('[data-pacing-verdict]')
+        const first = plan[0]!
+        assert.match(await line.textContent() ?? '', new RegExp(`${first.title}\\s*${formatClock(first.end)} 讲完`), 'on the cover: the first section and its end')
+        assert.equal(await verdict.count(), 0, 'no verdict before the clock runs')
+
+        // Leave the cover (the clock starts), then the speaker lingers: 2 minutes over this slide's share.
+        while ((await position(stage.presenter)).no === 1)
+          await press(stage, 1)
+        const { no } = await position(stage.presenter)
+        const section = plan.find(s => no >= s.first && no <= s.last)!
+        const share = (section.end - section.start) / (section.last - section.first + 1)
+        const lateBy = 120
+        await stage.presenter.clock.fastForward((section.start + share * (no - section.first + 1) + lateBy) * 1000)
+        await stage.presenter.waitForFunction(() => /落后/.test(document.querySelector('[data-pacing-verdict]')?.textContent ?? ''), null, { timeout: SLOW })
+        const [, minutes, seconds] = /落后 (\d+):(\d\d)/.exec(await verdict.textContent() ?? '')!
+        assert.ok(Math.abs(Number(minutes) * 60 + Number(seconds) - lateBy) <= 3, `${viewport.width}×${viewport.height}: ${lateBy} s late on slide ${no} reads ${await verdict.textContent()}`)
+
+        // Where a person sees it: inside the window, beside the stopwatch, not covering it, readable.
+        const box = (await line.boundingBox())!
+        const clock = (await stage.presenter.locator('.slidev-presenter .grid-section.bottom .font-mono').first().boundingBox())!
+        assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `${viewport.width}×${viewport.height}: the pacing line is inside the window (${JSON.stringify(box)})`)
+        assert.ok(box.x >= clock.x + clock.width && Math.abs((box.y + box.height / 2) - (clock.y + clock.height / 2)) < clock.height, `${viewport.width}×${viewport.height}: the pacing line sits beside the stopwatch`)
+        assert.ok(await line.evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize)) >= 14, 'readable: at least 14 px')
+        await stage.presenter.screenshot({ path: `.work/test/pacing-${viewport.width}.png` })
+
+        // A question: the speaker pauses the clock; five minutes later the pacing has not moved.
+        await stage.presenter.keyboard.press('t')
+        await line.getByText('已暂停').waitFor({ timeout: SLOW })
+        const before = await verdict.textContent()
+        await stage.presenter.clock.fastForward(5 * 60_000)
+        await stage.presenter.evaluate(() => new Promise(requestAnimationFrame))
+        assert.equal(await verdict.textContent(), before, 'the paused clock pauses the pacing')
+
+        assert.equal(await stage.audience.locator('[data-pacing]').count(), 0, 'the projector shows no pacing')
+      }
+      finally {
+        await stage.context.close()
+        await server.close()
+      }
+    }
   })
 
   it('starts the stopwatch when the speaker leaves the cover, from zero on every run', { timeout: 2 * SLOW }, async () => {
