@@ -11,7 +11,8 @@ export default antfu({
     // scope, and the deck's regexes are not hot: hoisting every literal buys nothing here.
     'e18e/prefer-static-regex': 'off',
   },
-  ignores: ['dist', '.work', 'shots', 'dist-*', 'exports', 'bench/results', 'bench/.work', 'components.d.ts', '**/*.md'],
+  // model/*.json: the tiny model's training outputs, written by model/train.py (PyTorch's JSON, large).
+  ignores: ['dist', '.work', 'shots', 'dist-*', 'exports', 'bench/results', 'bench/.work', 'components.d.ts', '**/*.md', 'model/*.json'],
 }).append({
   // Browser tests run on node's own test runner (one build, sequential, TAP output), not Vitest.
   files: ['tests/browser/**/*.ts'],
