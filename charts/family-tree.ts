@@ -32,6 +32,8 @@ export interface TreeNode {
   branch: Branch
   /** An origin (no parent among the records) is drawn across all branches. */
   origin: boolean
+  /** Its sources name no model it builds on (GPT-4): no edge, a dashed outline. */
+  lineageUndisclosed: boolean
   year: number
   /** Centre of the pill. */
   x: number
@@ -101,7 +103,8 @@ function parentsIn(r: ModelRecord, present: ReadonlySet<string>): string[] {
 /**
  * The branch a model sits on: by its architecture, or — for MoE/multimodal/systems without their
  * own branch — the branch of the model it builds on (an origin such as the Transformer does not
- * pass its branch on; those default to decoder-only, where today's systems live).
+ * pass its branch on; those default to decoder-only, where today's systems live, and so does GPT-4,
+ * whose report discloses neither architecture nor lineage, only next-token prediction).
  */
 export function branchOf(r: ModelRecord, byId: ReadonlyMap<string, ModelRecord>, seen = new Set<string>()): Branch {
   const own = branchOfArch[r.architecture]
@@ -198,7 +201,8 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
   const byId = new Map(shown.map(r => [r.id, r]))
   const present = new Set(byId.keys())
   const order = treeOrder(shown)
-  const isOrigin = (r: ModelRecord) => parentsIn(r, present).length === 0
+  // a model whose lineage is undisclosed has no parent, but is no origin either
+  const isOrigin = (r: ModelRecord) => parentsIn(r, present).length === 0 && !r.lineageUndisclosed
   const pillWidth = (r: ModelRecord) => Math.ceil(textWidth(r.name, fontSize) + 16)
   const yearOf = (r: ModelRecord) => isoToDate(r.released).getUTCFullYear()
   // an origin with descendants that is alone in its year spans all bands (the Transformer)
@@ -275,7 +279,7 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
   const nodes = new Map<string, TreeNode>()
   const place = (r: ModelRecord, branch: Branch, x: number, y: number, origin: boolean) => {
     const col = columnOf(r)
-    nodes.set(r.id, { id: r.id, name: r.name, architecture: r.architecture, branch, origin, year: col.year, x, y, width: pillWidth(r) })
+    nodes.set(r.id, { id: r.id, name: r.name, architecture: r.architecture, branch, origin, lineageUndisclosed: r.lineageUndisclosed === true, year: col.year, x, y, width: pillWidth(r) })
   }
   // the origin: centred across the bands, or — beside the names — in the tallest band below its name
   for (const r of spanning) {

@@ -4,12 +4,15 @@
  * chunk, loaded with a dynamic import only when the demo asks for it.
  */
 
-export type EncodingName = 'r50k_base' | 'o200k_base'
+export type EncodingName = 'r50k_base' | 'cl100k_base'
 
-/** The two vocabularies compared, oldest first, with the models that use them. */
+/**
+ * The two vocabularies compared, oldest first, with the models that use them: both current in March
+ * 2023, the talk's date (GPT-3.5 and GPT-4 use cl100k_base).
+ */
 export const ENCODINGS: ReadonlyArray<{ name: EncodingName, models: string }> = [
   { name: 'r50k_base', models: 'GPT-2 / GPT-3' },
-  { name: 'o200k_base', models: 'GPT-4o' },
+  { name: 'cl100k_base', models: 'GPT-3.5 / GPT-4' },
 ]
 
 /**
@@ -91,7 +94,7 @@ interface EncodingModule {
 // the one the encoder itself imports: no second download.
 const loaders: Record<EncodingName, () => Promise<[EncodingModule, { default: Ranks }]>> = {
   r50k_base: () => Promise.all([import('gpt-tokenizer/encoding/r50k_base'), import('gpt-tokenizer/bpeRanks/r50k_base')]),
-  o200k_base: () => Promise.all([import('gpt-tokenizer/encoding/o200k_base'), import('gpt-tokenizer/bpeRanks/o200k_base')]),
+  cl100k_base: () => Promise.all([import('gpt-tokenizer/encoding/cl100k_base'), import('gpt-tokenizer/bpeRanks/cl100k_base')]),
 }
 
 const loaded = new Map<EncodingName, Promise<Tokenizer>>()

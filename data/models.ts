@@ -10,7 +10,8 @@ import type { ModelRecord } from './types'
  *   `params` and `tokens` (`modelScale` in `lib/format.ts`). A unit test keeps each card within
  *   200 visible characters.
  * - `corrections` follow `outline/errata.md`: the outline's wording, the fact, the source.
- * - `basedOn` draws the family tree: the first id is the main lineage.
+ * - `basedOn` draws the family tree: the first id is the main lineage; `lineageUndisclosed` marks a
+ *   model whose sources name none (GPT-4), drawn without an edge.
  */
 const records: ModelRecord[] = [
   {
@@ -119,7 +120,7 @@ const records: ModelRecord[] = [
       { title: 'NVIDIA/Megatron-LM', url: 'https://github.com/NVIDIA/Megatron-LM' },
     ],
     // NVIDIA released the 345M GPT-2 and BERT checkpoints; the 8.3B weights stayed private.
-    weights: 'open',
+    weights: 'partial',
     basedOn: ['gpt-2'],
     corrections: [],
   },
@@ -149,7 +150,7 @@ const records: ModelRecord[] = [
       { outline: '发布时间：2019-06-11', fact: '首次公开为 2019-10-23（arXiv v1）', source: 'T5 论文 arXiv:1910.10683' },
       { outline: 'T5 是 Transfer Text-to-Text Transformer 的简写', fact: 'T5 是 Text-to-Text Transfer Transformer 的缩写（前两个词的顺序反了）', source: 'T5 论文' },
       { outline: '提出了 Encoder 加 Decoder 的新结构，结合了 BERT 和 GPT 结构的优势', fact: '沿用原始 Transformer 的 Encoder-Decoder 结构（仅有少量改动），贡献在统一框架和系统性对比；论文比较过 Encoder-Decoder、纯 Decoder 语言模型和前缀语言模型，最后选了 Encoder-Decoder', source: 'T5 论文第 2.1、3.2 节' },
-      { outline: '包含 3B（Billion）和 11B 版本', fact: '共五种规模：Small 60M、Base 220M、Large 770M、3B、11B', source: 'T5 论文' },
+      { outline: '包含 3B（Billion）和 11B 版本', fact: '共五种规模：Small 60M、Base 220M、Large 770M、3B、11B', source: 'T5 论文第 3.7 节' },
     ],
   },
   {
@@ -386,7 +387,7 @@ const records: ModelRecord[] = [
     architecture: 'decoder-only',
     summary: 'DeepMind 的 70B 模型，回答「算力一定时参数和数据怎么配」。',
     idea: '400 多次训练拟合损失公式：参数和训练 token 应按同样比例增长。',
-    impact: '同样算力下 70B 全面超过 280B 的 Gopher：此前的大模型训练不足。',
+    impact: '同样算力下 70B 几乎全面超过 280B 的 Gopher：此前的大模型训练不足。',
     params: [{ label: '70B', total: 7e10 }],
     data: 'MassiveText（与 Gopher 同一数据集）',
     tokens: 1.4e12,
@@ -562,7 +563,9 @@ const records: ModelRecord[] = [
       { label: '65B', total: 6.52e10 },
     ],
     data: 'CommonCrawl、C4、GitHub、维基百科、图书、arXiv、StackExchange',
+    // 7B and 13B: 1.0T tokens; 33B and 65B: 1.4T (paper, Table 2).
     tokens: 1.4e12,
+    fewestTokens: 1e12,
     paper: { title: 'LLaMA: Open and Efficient Foundation Language Models', url: 'https://arxiv.org/abs/2302.13971' },
     links: [
       { title: 'Meta AI 博客：Introducing LLaMA（2023-02-24）', url: 'https://ai.meta.com/blog/large-language-model-llama-meta-ai/' },
@@ -651,7 +654,8 @@ const records: ModelRecord[] = [
     paper: { title: 'GPT-4 Technical Report', url: 'https://arxiv.org/abs/2303.08774' },
     links: [{ title: 'OpenAI 博客：GPT-4（2023-03-14）', url: 'https://openai.com/research/gpt-4' }],
     weights: 'closed',
-    basedOn: ['chatgpt'],
+    // The report names no model it builds on (only "Transformer-style", next-token prediction): no edge.
+    lineageUndisclosed: true,
     corrections: [
       { outline: '模型结构：延续了 GPT-3 的结构', fact: '技术报告不公开架构、模型大小、硬件、训练算力、数据集构建和训练方法', source: 'GPT-4 Technical Report arXiv:2303.08774' },
     ],
@@ -685,7 +689,7 @@ const records: ModelRecord[] = [
     architecture: 'decoder-only',
     summary: 'Databricks 用 Alpaca 数据微调 GPT-J-6B 得到的指令模型。',
     idea: '用约 5.2 万条指令数据，在一台机器上把两年前的开源模型微调 30 分钟。',
-    impact: '指令跟随不一定要最新最大的模型；训练成本不到 30 美元。',
+    impact: '训练成本约 30 美元；指令跟随不一定要最新最大的模型。',
     params: [{ label: '6B', total: 6.05e9 }],
     data: '约 5.2 万条 Alpaca 指令数据（微调）',
     paper: { title: 'Hello Dolly: Democratizing the magic of ChatGPT with open models', url: 'https://www.databricks.com/blog/2023/03/24/hello-dolly-democratizing-magic-chatgpt-open-models.html' },

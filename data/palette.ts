@@ -60,9 +60,13 @@ export const architectureLabel: Record<Architecture, string> = {
   'undisclosed': '架构未公开',
 }
 
+/** The family tree's legend for a dashed pill: a model whose sources name no model it builds on (GPT-4). */
+export const UNDISCLOSED_LINEAGE = '虚线框：来历未公开，不画连线'
+
 /** How a card names the weights' availability. */
 export const weightsLabel: Record<Weights, string> = {
   'open': '开放权重',
+  'partial': '部分开放权重',
   'on-request': '申请获取',
   'closed': '未开放权重',
 }
@@ -105,6 +109,7 @@ export const diagramRoles = {
 /** The weights badge, by availability: border and text, light and dark. */
 export const weightsTone: Record<Weights, { border: string, text: string, darkBorder: string, darkText: string }> = {
   'open': { border: '#15803d', text: '#166534', darkBorder: '#4ade80', darkText: '#86efac' },
+  'partial': { border: '#0f766e', text: '#115e59', darkBorder: '#2dd4bf', darkText: '#99f6e4' },
   'on-request': { border: '#d97706', text: '#92400e', darkBorder: '#fbbf24', darkText: '#fde68a' },
   'closed': { border: '#6b7280', text: '#4b5563', darkBorder: '#9ca3af', darkText: '#d1d5db' },
 }

@@ -97,8 +97,10 @@ export const modelSchema = z
     scaleNote: chinese.optional(),
     /** Training data, as a short Chinese phrase (reference table). */
     data: chinese,
-    /** Training tokens, where published. */
+    /** Training tokens, where published; where the sizes saw different amounts, the most (the largest size's). */
     tokens: z.number().positive({ error: 'must be a positive number' }).optional(),
+    /** Where the smaller sizes saw fewer tokens (LLaMA: 1.0T for 7B and 13B), the fewest: 规模 then says 「1.0T–1.4T」. */
+    fewestTokens: z.number().positive({ error: 'must be a positive number' }).optional(),
     /** The paper, or the official page where there is no paper. */
     paper: link,
     /** Other official pages: blog, code, model card (reference table). */
@@ -108,11 +110,24 @@ export const modelSchema = z
     milestone: chinese.optional(),
     /** Ids of the models it builds on, for the family tree; the first is the main lineage. */
     basedOn: z.array(z.string().min(1)).optional(),
+    /**
+     * The sources disclose what it builds on no more than its architecture (GPT-4): the family tree
+     * draws no edge into it and outlines its pill dashed, and its legend says why.
+     */
+    lineageUndisclosed: z.literal(true).optional(),
     corrections: z.array(correction),
   })
   .refine(m => m.paperDate === undefined || typeof m.released !== 'string' || m.paperDate > m.released, {
     error: 'must come after released (leave it out when the paper was the first release)',
     path: ['paperDate'],
+  })
+  .refine(m => m.fewestTokens === undefined || (typeof m.tokens === 'number' && m.fewestTokens < m.tokens), {
+    error: 'must be fewer than tokens (the most any size saw)',
+    path: ['fewestTokens'],
+  })
+  .refine(m => m.lineageUndisclosed === undefined || m.basedOn === undefined, {
+    error: 'an undisclosed lineage has no basedOn (leave one of them out)',
+    path: ['lineageUndisclosed'],
   })
   .refine(m => m.scaleNote === undefined || !Array.isArray(m.params) || m.params.length === 0, {
     error: 'only for a model without parameters of its own (params must be empty)',

@@ -19,10 +19,11 @@ export const ARCHITECTURES = [
 export type Architecture = typeof ARCHITECTURES[number]
 
 /**
- * Whether the weights could be had: downloadable by anyone; on request under a restricted
- * (non-commercial) licence, as OPT-175B, LLaMA and GLM-130B; or not at all.
+ * Whether the weights could be had: downloadable by anyone; only some smaller sizes downloadable
+ * and the rest not at all, as Megatron-LM (the 345M checkpoints, not 8.3B); on request under a
+ * restricted (non-commercial) licence, as OPT-175B, LLaMA and GLM-130B; or not at all.
  */
-export const WEIGHTS = ['open', 'on-request', 'closed'] as const
+export const WEIGHTS = ['open', 'partial', 'on-request', 'closed'] as const
 export type Weights = typeof WEIGHTS[number]
 
 /** Organisations that built the models; each has one colour. */

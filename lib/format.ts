@@ -15,10 +15,10 @@ const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignif
  * Parameter (or token) count as a short label: 1.75e11 → "175B", 1.2e12 → "1.2T", 1.25e8 → "125M".
  * Throws on negative or non-finite input so a data typo cannot print "NaNB".
  */
-export function formatParams(n: number): string {
+export function formatParams(n: number, format: Intl.NumberFormat = compact): string {
   if (!Number.isFinite(n) || n < 0)
     throw new RangeError(`formatParams: expected a non-negative finite number, got ${n}`)
-  return compact.format(n)
+  return format.format(n)
 }
 
 /**
@@ -124,7 +124,20 @@ export function formatSizeRange(sizes: readonly (SizeLike & { label?: string })[
 interface ScaleSource {
   params: readonly (SizeLike & { label?: string })[]
   tokens?: number
+  fewestTokens?: number
   scaleNote?: string
+}
+
+/** The ends of a range keep one decimal alike: 1e12–1.4e12 → "1.0T–1.4T", not "1T–1.4T". */
+const rangeEnd = new Intl.NumberFormat('en', { notation: 'compact', minimumSignificantDigits: 2, maximumSignificantDigits: 3 })
+
+/** Training tokens as the scale prints them: "300B", or "1.0T–1.4T" where the sizes saw different amounts. */
+export function formatTokens(m: Pick<ScaleSource, 'tokens' | 'fewestTokens'>): string | undefined {
+  if (m.tokens === undefined)
+    return undefined
+  if (m.fewestTokens === undefined)
+    return formatParams(m.tokens)
+  return `${formatParams(m.fewestTokens, rangeEnd)}–${formatParams(m.tokens, rangeEnd)}`
 }
 
 export interface ModelScale {
@@ -132,7 +145,7 @@ export interface ModelScale {
   kind: 'dense' | 'moe' | 'undisclosed' | 'none'
   /** The sizes as the scale chart labels its row: "125M–175B", "1.2T 总 / 96.6B 激活", "未公开", or the scale note. */
   params: string
-  /** Training tokens, "300B", where published. */
+  /** Training tokens, "300B" (or "1.0T–1.4T"), where published. */
   tokens?: string
   /** The card's 规模 fact: "125M–175B 参数，训练 180B token". */
   text: string
@@ -143,7 +156,7 @@ export interface ModelScale {
  * scale chart's row label and the reference table, so the three always agree.
  */
 export function modelScale(m: ScaleSource): ModelScale {
-  const tokens = m.tokens === undefined ? undefined : formatParams(m.tokens)
+  const tokens = formatTokens(m)
   const trained = tokens ? `，训练 ${tokens} token` : ''
   if (m.params.length === 0) {
     if (m.scaleNote)

@@ -28,8 +28,8 @@ export function referenceRowLines(m: ModelRecord): number {
   }).join(' ')
   const orgs = (m.partners?.length ?? 0) + 1
   const cells = [
-    // name, then the organisations
-    1 + orgs,
+    // name, the organisations, then the weights badge
+    1 + orgs + 1,
     m.paperDate ? 2 : 1,
     lineCount(sizesText || scale.params, perLine.sizes),
     lineCount(m.data, perLine.data) + (scale.tokens ? 1 : 0),

@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test'
 import { DEMOS } from '../../bench/demos'
 import { DEMO_DEFAULTS, GOPHER_BUDGET_LOG10 } from '../../composables/demo-defaults'
 import { TOKENIZER_SNAPSHOT } from '../../composables/tokenizer-snapshot'
-import { TEXT_LIMIT } from '../../composables/tokenizers'
+import { ENCODINGS, TEXT_LIMIT } from '../../composables/tokenizers'
 import { formatParams } from '../../lib/format'
 import { launchChromium } from '../../scripts/browser'
 import { exportFilename } from '../../scripts/deck-source'
@@ -28,7 +28,7 @@ const DIST = 'dist'
 const PDF = join(DIST, `${await exportFilename()}.pdf`)
 /** Text only each demo's own code carries (the speaker notes, in the main bundle, quote other words), by route alias. */
 const DEMO_MARKERS = Object.values(DEMOS)
-const isVocabulary = (url: string) => /\/(?:r50k_base|o200k_base)-[\w-]+\.js$/.test(url)
+const isVocabulary = (url: string) => /\/(?:r50k_base|cl100k_base)-[\w-]+\.js$/.test(url)
 
 describe('the live demos', () => {
   let server: StaticServer
@@ -84,7 +84,7 @@ describe('the live demos', () => {
     await settleSlide(page, no - 1)
     // Each vocabulary is a small encoder module plus its large rank table (> 100 kB).
     await page.waitForFunction(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter(e => /(?:r50k|o200k)_base-[\w-]+\.js$/.test(e.name) && e.encodedBodySize > 100_000)
+      .filter(e => /(?:r50k|cl100k)_base-[\w-]+\.js$/.test(e.name) && e.encodedBodySize > 100_000)
       .length === 2, null, { timeout: 20_000 })
     assert.ok(requests.map(r => r.url()).filter(isVocabulary).length >= 2, 'both vocabularies fetched while the slide before is shown')
 
@@ -93,7 +93,8 @@ describe('the live demos', () => {
     await root.locator('[data-status="live"]').nth(1).waitFor()
     const counts = async () => root.locator('[data-encoding]').evaluateAll(els => els.map(e => Number(e.getAttribute('data-token-count'))))
     const before = await counts()
-    assert.ok(before[0]! > 2 * before[1]!, `r50k_base ${before[0]} vs o200k_base ${before[1]} tokens on the default sentence`)
+    assert.deepEqual(before, ENCODINGS.map(e => TOKENIZER_SNAPSHOT.encodings[e.name].ids.length), 'the live counts of the default sentence are the snapshot\'s')
+    assert.ok(before[0]! > 1.5 * before[1]!, `r50k_base ${before[0]} vs cl100k_base ${before[1]} tokens on the default sentence`)
 
     const field = root.locator('textarea')
     await field.click()
@@ -221,9 +222,9 @@ describe('the live demos', () => {
     const text = '同步测试 sync test'
     await presenter.locator('[data-chart="tokenizer"] textarea').first().fill(text)
     await audience.waitForFunction(([n, t]) => (document.querySelector(`.slidev-page-${n} textarea`) as HTMLTextAreaElement | null)?.value === t, [tokenizer, text] as const)
-    await audience.locator(`.slidev-page-${tokenizer} [data-encoding="o200k_base"][data-status="live"]`).waitFor()
-    const shown = async (page: Page) => page.locator('[data-chart="tokenizer"] [data-encoding="o200k_base"]').first().getAttribute('data-token-count')
-    await presenter.waitForFunction(() => document.querySelector('[data-chart="tokenizer"] [data-encoding="o200k_base"]')?.getAttribute('data-status') === 'live')
+    await audience.locator(`.slidev-page-${tokenizer} [data-encoding="cl100k_base"][data-status="live"]`).waitFor()
+    const shown = async (page: Page) => page.locator('[data-chart="tokenizer"] [data-encoding="cl100k_base"]').first().getAttribute('data-token-count')
+    await presenter.waitForFunction(() => document.querySelector('[data-chart="tokenizer"] [data-encoding="cl100k_base"]')?.getAttribute('data-status') === 'live')
     assert.equal(await shown(audience), await shown(presenter), 'same token count in both windows')
 
     // Now the other way: the audience window moves a slider on the sampling slide.
@@ -245,7 +246,7 @@ describe('the live demos', () => {
     const { pageTexts } = await readPdf(PDF)
     assert.ok(pageTexts, 'pdftotext not found: install poppler-utils (Debian) or poppler (Homebrew)')
     const page = (no: number) => pageTexts[no - 1] ?? ''
-    const { r50k_base: old, o200k_base: current } = TOKENIZER_SNAPSHOT.encodings
+    const { r50k_base: old, cl100k_base: current } = TOKENIZER_SNAPSHOT.encodings
     const tokens = page(slideOf['tokenizer-demo']!)
     assert.match(tokens, new RegExp(`${old.ids.length} 个 token[\\s\\S]*${current.ids.length} 个 token`), 'the default sentence, tokenized, on the tokenizer page')
     assert.match(tokens, /unbelievable/)

@@ -60,6 +60,18 @@ describe('family tree', () => {
     expect(layout.edges.some(e => e.from === 'lamda' && e.to === 'palm')).toBe(false)
   })
 
+  it('draws no lineage edge into a model whose sources name none (GPT-4), and marks its pill', () => {
+    const undisclosed = models.filter(m => m.lineageUndisclosed).map(m => m.id)
+    expect(undisclosed).toContain('gpt-4')
+    for (const id of undisclosed) {
+      expect(layout.edges.filter(e => e.to === id).map(e => `${e.from}>${e.to}`), id).toEqual([])
+      expect(familyEdges(models).some(e => e.to === id), id).toBe(false)
+    }
+    expect(layout.nodes.filter(n => n.lineageUndisclosed).map(n => n.id).sort()).toEqual([...undisclosed].sort())
+    // no parent, but no origin either: the Transformer stays the only root drawn across the bands
+    expect(layout.nodes.find(n => n.id === 'gpt-4')!.origin).toBe(false)
+  })
+
   it('keeps the branch names clear of the pills', () => {
     for (const band of layout.bands) {
       for (const label of band.labels) {
@@ -76,7 +88,7 @@ describe('family tree', () => {
     const order = treeOrder(models)
     for (const e of familyEdges(models).filter(e => e.primary))
       expect(order.get(e.from)!).toBeLessThan(order.get(e.to)!)
-    const cyclic = models.map(m => (m.id === 'transformer' ? { ...m, basedOn: ['gpt-4'] } : m))
+    const cyclic = models.map(m => (m.id === 'transformer' ? { ...m, basedOn: ['chatglm-6b'] } : m))
     expect(() => treeOrder(cyclic)).toThrow()
   })
 

@@ -7,6 +7,7 @@ import FamilyTree from '../../../components/FamilyTree.vue'
 import ModelTimeline from '../../../components/ModelTimeline.vue'
 import ScaleChart from '../../../components/ScaleChart.vue'
 import { models } from '../../../data/models'
+import { UNDISCLOSED_LINEAGE } from '../../../data/palette'
 import { sections } from '../../../data/sections'
 import { ALL_MODELS_SPLIT } from '../charts/helpers'
 
@@ -42,6 +43,15 @@ describe('chart components', () => {
     expect(wrapper.attributes('data-chart')).toBe('tree')
     expect(wrapper.findAll('[data-node]')).toHaveLength(models.length)
     expect(wrapper.findAll('[data-edge]')).toHaveLength(familyEdges(models).length)
+    // GPT-4: no edge ends at it; its pill is dashed, and the legend says what that means
+    const undisclosed = models.filter(m => m.lineageUndisclosed).map(m => m.id)
+    expect(undisclosed.length).toBeGreaterThan(0)
+    for (const id of undisclosed) {
+      expect(wrapper.findAll('[data-edge]').filter(e => e.attributes('data-edge')!.endsWith(`>${id}`)), id).toHaveLength(0)
+      expect(wrapper.find(`[data-node="${id}"] [data-lineage="undisclosed"]`).exists(), id).toBe(true)
+    }
+    expect(wrapper.findAll('[data-lineage="undisclosed"]')).toHaveLength(undisclosed.length)
+    expect(wrapper.find('[data-legend="lineage-undisclosed"]').text()).toBe(UNDISCLOSED_LINEAGE)
   })
 
   it.each([

@@ -12,7 +12,7 @@ import ParadigmCard from '../../../components/ParadigmCard.vue'
 import ReferenceList from '../../../components/ReferenceList.vue'
 import { allCorrections } from '../../../data/errata'
 import { models } from '../../../data/models'
-import { architecturePalette } from '../../../data/palette'
+import { architecturePalette, weightsLabel } from '../../../data/palette'
 import { extraReferences, referenceEntries } from '../../../data/references'
 import { ERRATA_BUDGET, errataPages, rowLines } from '../../../lib/errata-pages'
 import { formatDate } from '../../../lib/format'
@@ -193,6 +193,7 @@ describe('modelReference (backup 「模型资料」)', () => {
         if (m.paperDate)
           expect(text).toContain(`论文 ${formatDate(m.paperDate)}`)
         expect(text).toContain(m.data)
+        expect(row.find('[data-weights]').text()).toBe(weightsLabel[m.weights])
         const hrefs = row.findAll('a').map(a => a.attributes('href'))
         expect(hrefs).toEqual([m.paper.url, ...(m.links ?? []).map(l => l.url)])
       })

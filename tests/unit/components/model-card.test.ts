@@ -12,6 +12,7 @@ import { modelById, models } from '../../../data/models'
 import { organisations } from '../../../data/organisations'
 import { architectureLabel, weightsLabel } from '../../../data/palette'
 import { sections } from '../../../data/sections'
+import { WEIGHTS } from '../../../data/types'
 import { FACT_SIZES, HALF_WIDTH_MAX } from '../../../lib/card-sizes'
 import { formatDate, formatFixed, formatParams, formatScientific, largestSize, modelScale, UNDISCLOSED } from '../../../lib/format'
 
@@ -88,10 +89,12 @@ describe('modelCard (full, for the room)', () => {
     expect(gpt4.find('[data-architecture="undisclosed"]').exists()).toBe(true)
   })
 
-  it('shows the three weights states', () => {
-    expect(mount(ModelCard, { props: { id: 'bloom' } }).find('[data-weights]').text()).toBe('开放权重')
-    expect(mount(ModelCard, { props: { id: 'llama' } }).find('[data-weights]').text()).toBe('申请获取')
-    expect(mount(ModelCard, { props: { id: 'gpt-3' } }).find('[data-weights]').text()).toBe('未开放权重')
+  it.each(WEIGHTS)('shows the weights state %s, for some model, with its label', (state) => {
+    const m = models.find(m => m.weights === state)
+    expect(m, `no model is ${state}`).toBeDefined()
+    const badge = mount(ModelCard, { props: { id: m!.id } }).find('[data-weights]')
+    expect(badge.attributes('data-weights')).toBe(state)
+    expect(badge.text()).toBe(weightsLabel[state])
   })
 
   it('never breaks a name or a date across lines', () => {

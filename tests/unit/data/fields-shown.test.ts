@@ -11,7 +11,7 @@ import { models } from '../../../data/models'
 import { organisations } from '../../../data/organisations'
 import { modelSchema } from '../../../data/schema'
 import { errataPages } from '../../../lib/errata-pages'
-import { describeSize, formatDate, formatParams } from '../../../lib/format'
+import { describeSize, formatDate, formatParams, formatTokens } from '../../../lib/format'
 import { modelReferencePages } from '../../../lib/reference-pages'
 
 /**
@@ -48,11 +48,13 @@ const shownBy: Record<keyof ModelRecord, (m: ModelRecord, v: Views) => boolean> 
   scaleNote: (m, v) => !m.scaleNote || v.card.text().includes(m.scaleNote),
   data: (m, v) => v.row.text().includes(m.data),
   tokens: (m, v) => m.tokens === undefined || v.row.text().includes(formatParams(m.tokens)),
+  fewestTokens: (m, v) => m.fewestTokens === undefined || (v.row.text().includes(formatTokens(m)!) && v.card.text().includes(formatTokens(m)!)),
   paper: (m, v) => hrefs(v.row).includes(m.paper.url),
   links: (m, v) => (m.links ?? []).every(l => hrefs(v.row).includes(l.url)),
-  weights: (m, v) => v.card.find(`[data-weights="${m.weights}"]`).exists(),
+  weights: (m, v) => v.card.find(`[data-weights="${m.weights}"]`).exists() && v.row.find(`[data-weights="${m.weights}"]`).exists(),
   milestone: m => !m.milestone || timeline.find(`[data-label="${m.id}"]`).text().includes(m.milestone),
   basedOn: m => (m.basedOn ?? []).every(parent => tree.find(`[data-edge="${parent}>${m.id}"]`).exists()),
+  lineageUndisclosed: m => !m.lineageUndisclosed || tree.find(`[data-node="${m.id}"] [data-lineage="undisclosed"]`).exists(),
   corrections: m => m.corrections.every(c => errataText.includes(c.fact)),
 }
 

@@ -104,9 +104,11 @@ describe('the real model data', () => {
     expect(models.filter(m => m.milestone).map(m => m.id)).toEqual(['gpt-3'])
   })
 
-  it('knows three weights states, with OPT-175B, LLaMA and GLM-130B on request', () => {
-    expect(WEIGHTS.map(w => weightsLabel[w])).toEqual(['开放权重', '申请获取', '未开放权重'])
+  it('knows four weights states: OPT-175B, LLaMA and GLM-130B on request, Megatron-LM partly open', () => {
+    expect(WEIGHTS.map(w => weightsLabel[w])).toEqual(['开放权重', '部分开放权重', '申请获取', '未开放权重'])
     expect(models.filter(m => m.weights === 'on-request').map(m => m.id).sort()).toEqual(['glm-130b', 'llama', 'opt-175b'])
+    // only the 345M checkpoints were released, not the 8.3B the card leads with
+    expect(models.filter(m => m.weights === 'partial').map(m => m.id)).toEqual(['megatron-lm'])
     for (const id of ['t5', 'bert', 'bloom', 'chatglm-6b', 'dolly', 'gpt-j', 'glm'])
       expect(modelById(id).weights, id).toBe('open')
     for (const id of ['gpt-3', 'gpt-4', 'chatgpt', 'palm', 'lamda', 'flan', 'glam', 'palm-e', 'kosmos-1', 'colossalchat'])
@@ -122,6 +124,8 @@ describe('the real model data', () => {
     expect(modelById('glam').params[0]).toMatchObject({ total: 1.2e12, active: 9.66e10 })
     expect(modelById('gpt-4').params).toEqual([])
     expect(modelById('chinchilla').tokens).toBe(1.4e12)
+    // LLaMA: 7B and 13B saw 1.0T tokens, 33B and 65B 1.4T; the card says both
+    expect(modelScale(modelById('llama')).text).toBe('7B–65B 参数，训练 1.0T–1.4T token')
     // GPT-4's report withholds the architecture
     expect(modelById('gpt-4').architecture).toBe('undisclosed')
     expect(architectureLabel.undisclosed).toBe('架构未公开')
@@ -150,8 +154,10 @@ describe('the real model data', () => {
     expect(modelScale(v).text).toBe(v.scaleNote)
   })
 
-  it('gives every model a family-tree path back to the Transformer', () => {
-    for (const m of models) {
+  it('gives every model a family-tree path back to the Transformer, but GPT-4 (lineage undisclosed) none', () => {
+    expect(modelById('gpt-4').lineageUndisclosed).toBe(true)
+    expect(modelById('gpt-4').basedOn).toBeUndefined()
+    for (const m of models.filter(m => !m.lineageUndisclosed)) {
       const seen = new Set<string>()
       let current: ModelRecord = m
       while (current.basedOn?.length) {
@@ -276,9 +282,16 @@ describe('validateModels on broken copies', () => {
     expect(msgs).toEqual(['dolly.basedOn[0]: unknown model id "llama-1"'])
   })
 
+  it('rejects a lineage both undisclosed and given', () => {
+    const msgs = validateModels(broken('gpt-4', (r) => {
+      r.basedOn = ['chatgpt']
+    }))
+    expect(msgs).toEqual(['gpt-4.lineageUndisclosed: an undisclosed lineage has no basedOn (leave one of them out)'])
+  })
+
   it('reports a cycle in the family tree', () => {
     const msgs = validateModels(broken('transformer', (r) => {
-      r.basedOn = ['gpt-4']
+      r.basedOn = ['chatglm-6b']
     }))
     expect(msgs.length).toBeGreaterThan(0)
     expect(msgs).toContain('transformer.basedOn: cycle in the family tree')

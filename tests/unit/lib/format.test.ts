@@ -133,6 +133,9 @@ describe('modelScale', () => {
     expect(modelScale({ params: [{ total: 5.3e11 }] }).text).toBe('530B 参数')
   })
   it('gives MoE total and active', () => {
+    // sizes trained on different amounts (LLaMA): both ends, with one decimal alike
+    expect(modelScale({ params: [{ label: '7B', total: 6.7e9 }, { label: '65B', total: 6.52e10 }], tokens: 1.4e12, fewestTokens: 1e12 }))
+      .toEqual({ kind: 'dense', params: '7B–65B', tokens: '1.0T–1.4T', text: '7B–65B 参数，训练 1.0T–1.4T token' })
     expect(modelScale({ params: [{ total: 1.2e12, active: 9.66e10 }], tokens: 6e11 }))
       .toEqual({ kind: 'moe', params: '1.2T 总 / 96.6B 激活', tokens: '600B', text: '1.2T 总 / 96.6B 激活，训练 600B token' })
   })
