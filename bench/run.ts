@@ -56,7 +56,7 @@ const ROWS: Record<string, string> = {
   ...Object.fromEntries(['text', 'diagram'].flatMap(kind => ['p50', 'p95', 'max'].map(p => [`nav.${kind}.${p}Ms`, `nav ${kind} slides ${p}`]))),
   walkMs: 'nav whole walk (incl. transitions)',
   heapBytes: 'JS heap after all slides (after GC)',
-  pdfMs: 'PDF export time (build --download)',
+  pdfMs: 'PDF export time (build + tagged print)',
   pdfExtraMs: 'PDF export time minus plain build',
   pdfPages: 'PDF pages',
   pdfBytes: 'PDF size',
@@ -94,7 +94,7 @@ async function measure<T>(what: string, run: () => Promise<T>, attempts = 1): Pr
       const message = (error as Error).message.replace(/\s+/g, ' ').slice(0, 400)
       if (attempt >= attempts)
         return void errors.push(`${what}: ${message}`)
-      // Other people edit and build on this machine: a broken moment passes, and so does a busy port (12445, `build --download`).
+      // Other people edit and build on this machine: a broken moment passes, and so does a busy port.
       log(`${what} failed (attempt ${attempt}), again in 20 s: ${message.slice(0, 120)}`)
       await sleep(20_000)
     }
@@ -105,7 +105,7 @@ async function build(name: DeckName): Promise<void> {
   const cpuFile = resolve(WORK, `${name}.cpu`)
   await rm(cpuFile, { force: true })
   const started = performance.now()
-  await runSlidev(['build', ENTRY[name], '--download', 'false', '--out', dist(name)], { quiet: true, nodeArgs: ['--import', CPU_REPORTER], env: { BENCH_CPU_FILE: cpuFile } })
+  await runSlidev(['build', ENTRY[name], '--out', dist(name)], { quiet: true, nodeArgs: ['--import', CPU_REPORTER], env: { BENCH_CPU_FILE: cpuFile } })
   const wall = (samples[name].buildMs ??= []) as number[]
   const cpu = (samples[name].buildCpuMs ??= []) as number[]
   wall.push(Math.round(performance.now() - started))
@@ -196,11 +196,11 @@ async function timedPdf(name: DeckName, kind: 'pdf' | 'notes', output: string, n
 async function exports(name: DeckName): Promise<void> {
   const pdfDist = join(WORK, `${name}-pdf-dist`)
   log(`${name}: PDF export and notes handout…`)
-  // What `npm run export` does, for this entry: a static build with --download (Slidev exports from it).
+  // What `npm run export` does, for this entry: a static build, then the tagged PDF printed from it.
   await measure(`${name}: PDF export`, () => timedPdf(name, 'pdf', join(WORK, `${name}.pdf`), 'Loading slide', () =>
     exportSlides({ entry: ENTRY[name], output: join(WORK, `${name}.pdf`), dist: pdfDist, quiet: true })), 5)
   figures[name].pdfExtraMs = figures[name].pdfMs! - figures[name].buildMs!
-  // `npm run export:notes -- --dist`: it reads /presenter/print, which only a --download build has.
+  // `npm run export:notes -- --dist`: it reads the build's /presenter/print.
   const input = existsSync(join(pdfDist, 'index.html')) ? pdfDist : dist(name)
   await measure(`${name}: notes handout`, () => timedPdf(name, 'notes', join(WORK, `${name}-notes.pdf`), '(无备注)', () =>
     exportNotes({ dist: input, output: join(WORK, `${name}-notes.pdf`) })))

@@ -33,7 +33,8 @@ export function referenceRowLines(m: ModelRecord): number {
     m.paperDate ? 2 : 1,
     lineCount(sizesText || scale.params, perLine.sizes),
     lineCount(m.data, perLine.data) + (scale.tokens ? 1 : 0),
-    [m.paper, ...(m.links ?? [])].reduce((n, l) => n + lineCount(l.title, perLine.links), 0),
+    // the paper and the other links run on as one text, 「 · 」 between them
+    lineCount([m.paper, ...(m.links ?? [])].map(l => l.title).join(' · '), perLine.links),
   ]
   return Math.max(...cells) + 0.4
 }

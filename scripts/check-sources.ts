@@ -6,7 +6,7 @@
  * Slidev forgives these silently, and a room full of people finds them: frontmatter that is not
  * YAML, an unknown layout (both fall back to the default look and drop `routeAlias`), a section
  * the agenda does not list or cannot link to, a link with no slide behind it, two slides merged by
- * a missing `---`, a hand-numbered 「(n/m)」 in a title, a Mermaid block that shows its red error box
+ * a missing `---`, a hand-numbered 「(n/m)」 in a title, a Mermaid block without `accTitle`/`accDescr`, one that shows its red error box
  * on the projector.
  *
  * The agenda is built from the slides (lib/agenda.ts): a slide with an `agenda:` summary in its
@@ -172,6 +172,11 @@ export async function checkSources(entry = 'slides.md'): Promise<SourceProblem[]
       }
 
       for (const block of mermaidBlocks(lines, source.contentStart, source.end)) {
+        // Its text alternative (setup/mermaid-renderer.ts makes it the figure's name in the PDF,
+        // the pptx and the hosted copy): a title and a sentence of what the diagram shows.
+        const missing = ['accTitle', 'accDescr'].filter(key => !new RegExp(`^\\s*${key}\\s*:\\s*\\S`, 'm').test(block.code))
+        if (missing.length)
+          at(filepath, block.line, `Mermaid diagram without its text alternative: add ${missing.map(key => `\`${key}:\``).join(' and ')} (accTitle: what it is; accDescr: what it shows, in a sentence)`)
         try {
           await parseMermaid(block.code)
         }

@@ -55,7 +55,7 @@ const SLIDEV_EXPORT_FILENAME = 'slidev-exported'
 
 /**
  * The slides PDF's file name without `.pdf`: the headmatter's `exportFilename`, which names the
- * PDF `slidev build --download` writes into the build and the exports in `exports/`.
+ * PDF `npm run build` prints into the build and the exports in `exports/`.
  */
 export async function exportFilename(entry = 'slides.md'): Promise<string> {
   const { headmatter } = await loadDeck(entry)

@@ -7,15 +7,16 @@
  * Without --dist it builds the deck first. Slidev's own `export-notes` prints notes without the
  * slides and cannot be given a browser, so this drives the shared browser finder instead.
  */
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { ink, neutral, primary } from '../data/palette'
 import { launchChromium } from './browser'
+import { buildDeck } from './build'
+import { withDocumentInfo } from './pdf-export'
 import { serveStatic } from './serve'
-import { gotoSlide, newDeckContext, slideCount } from './slide-page'
-import { DECK_BUILD_ARGS, runSlidev } from './slidev'
+import { describeSlide, gotoSlide, newDeckContext, slideAlternatives, slideCount } from './slide-page'
 
 export interface NotesExportOptions {
   /** A built deck; built into a temporary folder when absent. */
@@ -29,6 +30,8 @@ interface NotesPage {
   no: number
   title: string
   image: string
+  /** The picture's text alternative: the slide's title and its figures' (describeSlide). */
+  alt: string
   notesHtml: string
 }
 
@@ -37,8 +40,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, c => ({ '&': '&amp;
 function handoutHtml(title: string, pages: NotesPage[], total: number, fontFaces: string): string {
   const sheets = pages.map(p => `
     <section class="sheet">
-      <header><span class="no">${p.no} / ${total}</span><span class="title">${escapeHtml(p.title)}</span></header>
-      <img src="${p.image}" alt="">
+      <header><span class="no">${p.no} / ${total}</span><h2 class="title">${escapeHtml(p.title)}</h2></header>
+      <img src="${p.image}" alt="${escapeHtml(p.alt)}">
       <div class="notes">${p.notesHtml || '<p class="empty">(无备注)</p>'}</div>
     </section>`).join('\n')
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)} · 讲者备注</title>
@@ -50,6 +53,7 @@ ${fontFaces}
   .sheet:last-child { break-after: auto; }
   header { display: flex; gap: 4mm; font-size: 11pt; font-weight: 600; border-bottom: 1px solid ${neutral.hairline}; padding-bottom: 2mm; }
   header .no { color: ${neutral.muted}; font-variant-numeric: tabular-nums; }
+  header .title { margin: 0; font-size: inherit; }
   img { display: block; box-sizing: border-box; width: 100%; border: 1px solid ${neutral.hairline}; border-radius: 2mm; }
   .notes { font-size: 11pt; line-height: 1.65; }
   .notes p { margin: 0 0 2.5mm; }
@@ -66,8 +70,7 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
   let builtHere = false
   if (!dist) {
     dist = resolve('.work/notes-dist')
-    // Slidev includes its print pages (/presenter/print, read below) only in a build with --download.
-    await runSlidev([...DECK_BUILD_ARGS, options.entry ?? 'slides.md', '--out', dist], { quiet: true })
+    await buildDeck({ entry: options.entry, out: dist, quiet: true })
     builtHere = true
   }
   const server = await serveStatic(dist)
@@ -87,7 +90,7 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
       }),
     ) as Record<number, string>)
     if (Object.values(notes).every(html => !html.trim()))
-      throw new Error(`${dist} has no speaker notes at /presenter/print: build it with \`npm run build\` (which passes --download)`)
+      throw new Error(`${dist} has no speaker notes at /presenter/print: build it with \`npm run build\``)
     const deckTitle = await page.title()
     // The deck's self-hosted @font-face rules, so the handout's Chinese text uses the same fonts.
     const fontFaces = await page.evaluate(() => [...document.styleSheets]
@@ -110,8 +113,8 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
       await gotoSlide(page, no)
       const slide = page.locator(`.slidev-page-${no}`).first()
       const image = await slide.screenshot({ type: 'jpeg', quality: 72 })
-      const title = await page.evaluate(n => window.__deckNav?.slides[n - 1]?.meta?.slide?.title ?? '', no)
-      pages.push({ no, title, image: `data:image/jpeg;base64,${image.toString('base64')}`, notesHtml: notes[no] ?? '' })
+      const alternative = await slideAlternatives(page, no)
+      pages.push({ no, title: alternative.title, image: `data:image/jpeg;base64,${image.toString('base64')}`, alt: describeSlide(alternative), notesHtml: notes[no] ?? '' })
     }
 
     const printer = await context.newPage()
@@ -121,14 +124,18 @@ export async function exportNotes(options: NotesExportOptions): Promise<{ output
     await printer.goto(`${server.url}__handout.html`, { waitUntil: 'load' })
     await printer.evaluate(() => document.fonts.ready)
     await mkdir(dirname(resolve(options.output)), { recursive: true })
-    await printer.pdf({
-      path: options.output,
+    // Tagged: headings, the notes' lists and each slide picture with its text alternative, in
+    // reading order, `/Lang zh-CN` from the page (the handout is read aloud too).
+    const printed = await printer.pdf({
+      tagged: true,
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8pt;color:${neutral.muted};width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
     })
+    const pdf = await withDocumentInfo(printed, { title: `${deckTitle.replace(/^Notes - /, '')} · 讲者备注`, lang: 'zh-CN' })
+    await writeFile(options.output, await pdf.save())
     return { output: options.output, pages: pages.length }
   }
   finally {

@@ -1,24 +1,24 @@
 /**
- * The slides PDF, exported from a static build rather than Slidev's dev server: the same pages
- * the hosted copy serves, and no file watcher to reload mid-export.
+ * The slides PDF, printed from a static build rather than Slidev's dev server: the same pages
+ * the hosted copy serves, and no file watcher to reload mid-export. Tagged, with a bookmark per
+ * section (scripts/pdf-export.ts); the file name (`exportFilename`) comes from the headmatter.
  *
  *   npm run export -- [--dark] [--with-clicks] [--output exports/llm-overview-slides.pdf]
- *
- * Bookmarks per section (`withToc`) and the file name (`exportFilename`) come from the headmatter.
  */
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { buildDeck } from './build'
 import { exportFilename } from './deck-source'
-import { DECK_BUILD_ARGS, runSlidev } from './slidev'
+import { exportDeckPdf } from './pdf-export'
 
 export interface SlidesExportOptions {
   output: string
   /** The deck's Markdown entry (default slides.md). */
   entry?: string
-  /** Keep the build here (it has /presenter/print, which the notes handout reads); a temporary folder otherwise. */
+  /** Keep the build here (the notes handout can read it); a temporary folder otherwise. */
   dist?: string
   dark?: boolean
   withClicks?: boolean
@@ -29,15 +29,9 @@ export async function exportSlides(options: SlidesExportOptions): Promise<string
   const entry = options.entry ?? 'slides.md'
   const work = options.dist ?? await mkdtemp(join(tmpdir(), 'deck-export-'))
   try {
-    const args = [...DECK_BUILD_ARGS, entry, '--out', work]
-    if (options.dark)
-      args.push('--dark')
-    if (options.withClicks)
-      args.push('--with-clicks')
-    await runSlidev(args, { quiet: options.quiet })
+    await buildDeck({ entry, out: work, quiet: options.quiet })
     await mkdir(dirname(options.output), { recursive: true })
-    await copyFile(join(work, `${await exportFilename(entry)}.pdf`), options.output)
-    return options.output
+    return await exportDeckPdf({ dist: work, output: options.output, dark: options.dark, withClicks: options.withClicks })
   }
   finally {
     if (!options.dist)

@@ -27,16 +27,16 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import sirv from 'sirv'
 import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT, TOKEN_HEADER } from '../setup/present-protocol'
+import { buildDeck } from './build'
 import { exportFilename } from './deck-source'
 import { deckChannels, MAX_BODY_BYTES, TalkState } from './present-state'
-import { DECK_BUILD_ARGS, runSlidev } from './slidev'
 
 /**
  * What the build reads: the deck's Markdown, Vue components and the TypeScript they import
  * (composables, charts, lib, data, setup, snippets shown with `<<<`), styles, public files, the
  * Vite and UnoCSS configs and the installed packages. A change to any of these makes `dist/` stale.
  */
-export const SOURCE_PATHS = ['slides.md', 'index.html', 'custom-nav-controls.vue', 'pages', 'components', 'composables', 'charts', 'lib', 'data', 'setup', 'snippets', 'styles', 'public', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
+export const SOURCE_PATHS = ['slides.md', 'index.html', 'custom-nav-controls.vue', 'global-bottom.vue', 'pages', 'components', 'composables', 'charts', 'lib', 'data', 'setup', 'snippets', 'styles', 'public', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path))
@@ -59,11 +59,6 @@ export function staleReason(dist: string, root = '.'): string | undefined {
   return changed ? `${changed} changed since the last build` : undefined
 }
 
-/** The SPA alone, without the downloadable PDF: all `npm run present` needs. */
-export async function buildDeck(dist: string): Promise<void> {
-  await runSlidev(['build', '--out', dist], { quiet: true })
-}
-
 /**
  * `dist` as `npm run build` makes it (the SPA and its downloadable PDF), built only when it has no
  * PDF or is older than a source, so of the browser test files the first one builds and the others
@@ -76,7 +71,7 @@ export async function ensureDist(dist = 'dist'): Promise<string | undefined> {
     ? `${pdf} is missing`
     : process.env.REUSE_DIST ? undefined : staleReason(dist)
   if (reason)
-    await runSlidev([...DECK_BUILD_ARGS, '--out', dist], { quiet: true })
+    await buildDeck({ out: dist, pdf: true, quiet: true })
   return reason
 }
 
@@ -317,7 +312,8 @@ async function main() {
   if (reason) {
     console.log(`  building the deck (${reason}) …`)
     const started = Date.now()
-    await buildDeck(values.dist!)
+    // The SPA alone, without the downloadable PDF: all `npm run present` needs.
+    await buildDeck({ out: values.dist!, quiet: true })
     console.log(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   }
   const server = await startPresentServer({ dist: values.dist, lan: values.lan, password: values.password, port: values.port ? Number(values.port) : undefined })

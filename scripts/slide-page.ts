@@ -51,3 +51,34 @@ export async function newDeckContext(browser: Browser, options: BrowserContextOp
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn' })
   return context
 }
+
+/** What a slide says to someone who cannot see it: its title and each figure's text alternative. */
+export interface SlideAlternative {
+  no: number
+  title: string
+  figures: string[]
+}
+
+/**
+ * The slide's title and the text alternatives of its figures (`role="img"`, named by `aria-label`
+ * or an SVG <title>: the charts, the hand-drawn diagrams, and the Mermaid diagrams inside their
+ * shadow roots), read from
+ * the rendered slide: the one source the PDF's /Alt, the handout's images and the pptx's picture
+ * descriptions share. `root` finds the slide's element (`.slidev-page-N`, or a print page's).
+ */
+export async function slideAlternatives(page: Page, no: number, root = `.slidev-page-${no}`): Promise<SlideAlternative> {
+  return page.evaluate(({ no, root }) => {
+    const slide = document.querySelector(root)
+    const scopes: ParentNode[] = slide ? [slide, ...[...slide.querySelectorAll('.mermaid')].flatMap(host => host.shadowRoot ? [host.shadowRoot] : [])] : []
+    // An image's name: its aria-label, or an SVG's own <title> (the charts write theirs from the data).
+    const figures = scopes.flatMap(scope => [...scope.querySelectorAll('[role="img"]')]
+      .map(el => (el.getAttribute('aria-label') ?? el.querySelector(':scope > title')?.textContent ?? '').trim()))
+    const title = window.__deckNav?.slides[no - 1]?.meta?.slide?.title ?? slide?.querySelector('h1')?.textContent?.trim() ?? ''
+    return { no, title, figures: figures.filter(Boolean) }
+  }, { no, root })
+}
+
+/** One sentence for a picture of the slide: 「第 N 页：title。figure；figure」. */
+export function describeSlide({ no, title, figures }: SlideAlternative): string {
+  return [`第 ${no} 页：${title || '（无标题）'}。`, figures.join('；')].filter(Boolean).join('')
+}

@@ -6,13 +6,6 @@ import { findChromium } from './browser'
 /** The CLI's entry, run with the Node that runs this script. */
 const SLIDEV_CLI = 'node_modules/@slidev/cli/bin/slidev.mjs'
 
-/**
- * What `npm run build` runs (package.json): the SPA plus its downloadable PDF, with a generous
- * per-page timeout (a busy 2-core machine can take a while on diagram slides). Add an entry,
- * `--out` and other options after it.
- */
-export const DECK_BUILD_ARGS: readonly string[] = ['build', '--download', '--timeout', '120000']
-
 export interface SlidevRunOptions {
   /** Keep the output and show it only when the command fails. */
   quiet?: boolean

@@ -1,3 +1,4 @@
+import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 
 /**
@@ -13,6 +14,11 @@ const PRESENTER_DEFAULTS: Record<string, string> = {
 }
 
 export default defineAppSetup(() => {
+  // A build with its PDF (scripts/build.ts) offers it behind Slidev's download button, at the
+  // build's base, so the button works from /presenter/… and under a sub-path alike.
+  const pdf = import.meta.env.VITE_DECK_PDF as string | undefined
+  if (pdf)
+    configs.download = `${import.meta.env.BASE_URL}${pdf}`
   if (typeof localStorage === 'undefined')
     return
   for (const [key, value] of Object.entries(PRESENTER_DEFAULTS)) {

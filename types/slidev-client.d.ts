@@ -25,6 +25,9 @@ declare module '@slidev/client' {
   }
   export function useNav(): SlidevNav
 
+  /** The headmatter as Slidev resolved it; `download` shows the PDF button (a URL, or true). */
+  export const configs: { download?: boolean | string, [key: string]: unknown }
+
   export function useDarkMode(): {
     isDark: Ref<boolean>
     toggleDark: () => void

@@ -137,6 +137,11 @@ describe('the checks catch a broken deck', () => {
     assert.deepEqual(about(11, /./, presenter.overflow), [], 'backup notes are not measured against the panel')
   })
 
+  it('reports the image without a text alternative on slide 13 by its axe-core rule', () => {
+    assert.ok(about(13, /accessibility \(axe-core.*image-alt/).length > 0, show(report.problems))
+    assert.deepEqual(report.problems.filter(p => /axe-core/.test(p) && !p.startsWith(`slide 13 (`)), [], 'only the broken slide fails the accessibility rules')
+  })
+
   it('reports the slide without speaker notes (slide 12) in the presenter view', () => {
     assert.deepEqual(presenter.missing.filter(p => !p.startsWith(`slide 12 (${ENTRY} #12`)), [], 'the other slides\' notes show')
     assert.ok(about(12, /has no speaker notes/, presenter.missing).length > 0, show(presenter.missing))

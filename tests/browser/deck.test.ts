@@ -9,6 +9,7 @@ import type { PresentServer } from '../../scripts/present'
 import type { RoomReport } from './inspect-deck'
 import type { PresenterReport } from './presenter-notes'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -19,10 +20,10 @@ import { exportNotes } from '../../scripts/export-notes'
 import { exportSlides } from '../../scripts/export-slides'
 import { ensureDist, startPresentServer } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
-import { gotoSlide, newDeckContext, settleSlide } from '../../scripts/slide-page'
+import { gotoSlide, newDeckContext, settleSlide, slideAlternatives } from '../../scripts/slide-page'
 import { runSlidev } from '../../scripts/slidev'
 import { inspectDeck, PROSE_LIMIT, TEXT_FLOOR_PX } from './inspect-deck'
-import { inspectPdf, missingDiagrams } from './pdf'
+import { inspectPdf, mermaidTitles, missingDiagrams } from './pdf'
 import { inspectPresenterNotes, lettersOf } from './presenter-notes'
 
 const DIST = 'dist'
@@ -127,7 +128,37 @@ describe('the built deck', () => {
     const report = await inspectPdf(PDF, { pages: sources.length, mustContain: ['大语言模型技术概览', 'Transformer', '主流大模型', '收获总结'] })
     report.problems.push(...missingDiagrams(sources, report.pageTexts, no => describeSlide(sources[no - 1])))
     assert.deepEqual(report.problems, [], list(report.problems))
-    assert.ok(report.hasOutline, 'the PDF has bookmarks (--with-toc)')
+    assert.ok(report.hasOutline, 'the PDF has bookmarks')
+  })
+
+  it('tags the slides PDF for a screen reader: structure, language, and every figure\'s text alternative as on screen', async () => {
+    const report = await inspectPdf(PDF, { pages: sources.length, mustContain: [] })
+    assert.match(execFileSync('pdfinfo', [PDF], { encoding: 'utf8' }), /^Tagged:\s+yes$/m, 'pdfinfo: Tagged')
+    assert.equal(report.lang, 'zh-CN', 'the document language')
+    const problems: string[] = []
+    const unnamed = report.figures.filter(figure => !figure.alt.trim())
+    if (unnamed.length)
+      problems.push(`figures without alternative text on pages ${[...new Set(unnamed.map(f => f.page))].join(', ')}`)
+    for (const source of sources) {
+      for (const title of mermaidTitles(source.content)) {
+        if (!report.figures.some(figure => figure.page === source.no && figure.alt.startsWith(title)))
+          problems.push(`${describeSlide(source)}: no figure 「${title}…」 on PDF page ${source.no}`)
+      }
+    }
+    // The scale chart: its /Alt is the text alternative the slide shows a screen reader, written once.
+    const scale = sources.find(source => /<ScaleChart\b/.test(source.content))!
+    const context = await newDeckContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${url}${scale.no}`)
+    await gotoSlide(page, scale.no)
+    const onScreen = await slideAlternatives(page, scale.no)
+    await context.close()
+    assert.ok(onScreen.figures.length > 0, `${describeSlide(scale)}: the chart has no text alternative on screen`)
+    for (const alt of onScreen.figures) {
+      if (!report.figures.some(figure => figure.page === scale.no && figure.alt === alt))
+        problems.push(`${describeSlide(scale)}: PDF page ${scale.no} has no figure with the chart's alternative 「${alt.slice(0, 40)}…」`)
+    }
+    assert.deepEqual(problems, [], list(problems))
   })
 
   it('exports the notes handout: each slide with its notes', async () => {
@@ -137,6 +168,10 @@ describe('the built deck', () => {
     const snippet = lettersOf(withNotes.note).slice(0, 8)
     const report = await inspectPdf(output, { pages: sources.length, mustContain: ['大语言模型技术概览', snippet] })
     assert.deepEqual(report.problems, [], list(report.problems))
+    assert.match(execFileSync('pdfinfo', [output], { encoding: 'utf8' }), /^Tagged:\s+yes$/m, 'pdfinfo: Tagged')
+    assert.equal(report.lang, 'zh-CN')
+    const undescribed = sources.filter(source => !report.figures.some(figure => figure.alt.startsWith(`第 ${source.no} 页：${source.title}`)))
+    assert.deepEqual(undescribed.map(describeSlide), [], 'slide pictures in the handout without their description')
   })
 
   it('exports the slides in dark mode with `npm run export:dark`', async () => {

@@ -1,6 +1,9 @@
 /// <reference path="../../setup/root.ts" />
+import type { AxeResults, RunOptions } from 'axe-core'
 import type { Browser, Page } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { describeSlide, splitPresented } from '../../scripts/deck-source'
 import { gotoSlide, newDeckContext, slideCount } from '../../scripts/slide-page'
 
@@ -25,6 +28,24 @@ export const TEXT_FLOOR_PX = { presented: 14, backup: 11.5 } as const
 export const PROSE_LIMIT = 200
 /** Words the audience must not see: corrections live in the notes and the backup errata. */
 export const HIDDEN_WORDS = ['勘误', '大纲'] as const
+
+/** axe-core's rules for WCAG 2.2 A and AA (best practices are not requirements, and not checked). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
+
+declare global {
+  interface Window { axe?: { run: (context: Element, options: RunOptions) => Promise<AxeResults> } }
+}
+
+/** axe-core's violations on slide `no`, one line each: the rule, what it asks, where. */
+async function axeViolations(page: Page, no: number): Promise<string[]> {
+  return page.evaluate(async ({ no, tags }) => {
+    const slide = document.querySelector(`.slidev-page-${no}`)
+    if (!slide)
+      return [`slide ${no} not found`]
+    const { violations } = await window.axe!.run(slide, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    return violations.map(v => `${v.id} (${v.help}): ${v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')}`)
+  }, { no, tags: AXE_TAGS })
+}
 
 /** Per-slide figures for the report the content authors work from. */
 export interface SlideRoomStats {
@@ -125,6 +146,8 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
   page.on('requestfailed', request => problems.push(`${where(current)}: request failed: ${request.url()}`))
 
   await page.goto(`${url}1`)
+  // The kept checker: axe-core, put into the page once (slides change without a reload).
+  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'))
   const total = await slideCount(page)
   if (total !== sources.length)
     problems.push(`the built deck has ${total} slides but the source has ${sources.length}`)
@@ -157,6 +180,7 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
     report('broken image', findings.brokenImages)
     report('font failed to load', findings.failedFonts)
     report('error shown on the slide', findings.shownErrors)
+    report(`accessibility (axe-core, WCAG 2.2 AA, ${colorScheme} mode)`, await axeViolations(page, no))
     const noted = source ? notedClicks(source.note) : 0
     if (source && noted !== findings.clicksTotal)
       problems.push(`${where(no)}: has ${findings.clicksTotal} click(s) but its notes' [click] markers reach click ${noted}`)

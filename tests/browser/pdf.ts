@@ -51,6 +51,12 @@ export function mermaidLabels(markdown: string): string[] {
   return labels
 }
 
+/** The `accTitle:` of each Mermaid block in a slide's Markdown: where its text alternative starts. */
+export function mermaidTitles(markdown: string): string[] {
+  return [...markdown.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)]
+    .flatMap(block => /^[ \t]*accTitle:[ \t]*(\S.*)$/m.exec(block[1]!)?.[1]?.trim() ?? [])
+}
+
 /**
  * A diagram that is missing from the PDF (not rendered when the page was printed) leaves no
  * label on its page: for each slide with Mermaid, at least one node label must be in its page text.

@@ -10,6 +10,10 @@ export interface PptxSlide {
   notes: string
   /** The slide's pictures (Slidev's pptx export draws each slide as one). */
   pictures: Buffer[]
+  /** Each picture shape's alternative text (`descr`), as PowerPoint's Alt Text pane shows it. */
+  descriptions: string[]
+  /** The languages the notes' text runs are marked with (read-aloud and spelling use them). */
+  notesLanguages: string[]
 }
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': '\'', '&amp;': '&' }
@@ -54,9 +58,13 @@ export async function readPptx(path: string): Promise<Pptx> {
   const slides = await Promise.all(slideParts.map(async (part, i) => {
     const rels = [...(await relationships(zip, part)).values()]
     const notesPart = rels.find(rel => rel.type === 'notesSlide')?.target
-    const notes = notesPart ? notesText(await zip.file(notesPart)!.async('string')) : ''
+    const notesXml = notesPart ? await zip.file(notesPart)!.async('string') : ''
+    const notes = notesText(notesXml)
     const pictures = await Promise.all(rels.filter(rel => rel.type === 'image').map(rel => zip.file(rel.target)!.async('nodebuffer')))
-    return { no: i + 1, notes, pictures }
+    const slideXml = await zip.file(part)!.async('string')
+    const descriptions = [...slideXml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*?descr="([^"]*)"/g)].map(match => unescapeXml(match[1]))
+    const notesLanguages = [...new Set([...notesXml.split('<p:ph type="sldNum"')[0]!.matchAll(/<a:(?:rPr|endParaRPr) [^>]*?lang="([^"]+)"/g)].map(match => match[1]))]
+    return { no: i + 1, notes, pictures, descriptions, notesLanguages }
   }))
   const width = Number(presentation.match(/<p:notesSz cx="(\d+)"/)?.[1] ?? 0)
   const master = await zip.file(/^ppt\/notesMasters\/notesMaster\d+\.xml$/)[0]?.async('string') ?? ''

@@ -13,14 +13,15 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium } from '../../scripts/browser'
+import { buildDeck } from '../../scripts/build'
 import { describeSlide, exportFilename, loadDeck } from '../../scripts/deck-source'
 import { exportPptx } from '../../scripts/export-pptx'
 import { readPdf } from '../../scripts/pdf'
 import { ensureDist } from '../../scripts/present'
 import { serveStatic } from '../../scripts/serve'
 import { newDeckContext, settleSlide } from '../../scripts/slide-page'
-import { DECK_BUILD_ARGS, runSlidev } from '../../scripts/slidev'
 import { THANKS_ALIAS } from '../../scripts/talk-rules'
+import { mermaidTitles } from './pdf'
 import { readPptx } from './pptx'
 import { letters } from './presenter-notes'
 import { readQrCodes } from './qr'
@@ -68,7 +69,7 @@ describe('sharing the talk', () => {
     await writeFile(FLIPPED_ENTRY, entry.replace(/^hostedUrl:.*$/m, `hostedUrl: '${flippedUrl ?? ''}'`))
     try {
       await rm(FLIPPED_OUT, { recursive: true, force: true })
-      await runSlidev([...DECK_BUILD_ARGS, FLIPPED_ENTRY, '--out', FLIPPED_OUT], { quiet: true })
+      await buildDeck({ entry: FLIPPED_ENTRY, out: FLIPPED_OUT, pdf: true, quiet: true })
     }
     finally {
       await rm(FLIPPED_ENTRY, { force: true })
@@ -159,7 +160,7 @@ describe('sharing the talk', () => {
     assert.deepEqual(problems, [], list(problems))
   })
 
-  it('exports PowerPoint with one slide per slide and each slide\'s notes in PowerPoint\'s notes', async () => {
+  it('exports PowerPoint with one slide per slide, each picture described, and each slide\'s notes (in Chinese) in PowerPoint\'s notes', async () => {
     const output = `${WORK}/slides.pptx`
     await rm(output, { force: true })
     await exportPptx({ output, quiet: true })
@@ -174,6 +175,16 @@ describe('sharing the talk', () => {
         problems.push(`${describeSlide(source)}: ${slide.pictures.length} pictures on its PowerPoint slide, expected 1`)
       if (!letters(slide.notes).includes(expected))
         problems.push(`${describeSlide(source)}: PowerPoint notes "${slide.notes.slice(0, 30)}", expected "${expected}"`)
+      // For a screen reader: the picture says which slide it is and what its figures show.
+      const [description = ''] = slide.descriptions
+      if (slide.descriptions.length !== 1 || !description.startsWith(`第 ${source.no} 页：${source.title}`))
+        problems.push(`${describeSlide(source)}: picture description ${JSON.stringify(slide.descriptions)}, expected 「第 ${source.no} 页：${source.title}…」`)
+      for (const title of mermaidTitles(source.content)) {
+        if (!description.includes(title))
+          problems.push(`${describeSlide(source)}: the picture's description leaves out the diagram 「${title}」`)
+      }
+      if (slide.notes && slide.notesLanguages.join() !== 'zh-CN')
+        problems.push(`${describeSlide(source)}: notes marked ${slide.notesLanguages.join(', ')}, expected zh-CN`)
     }
     // Printed notes pages: the notes text box must lie on the page, not run off its right edge.
     if (pptx.notesPage.textRight > pptx.notesPage.width)

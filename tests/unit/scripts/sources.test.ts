@@ -18,6 +18,7 @@ const cases = [
   { fixture: 'two-titles', file: 'slides.md', at: '# 第二页', rule: /second top-level title/ },
   { fixture: 'frontmatter-in-body', file: 'slides.md', at: 'layout: section', rule: /looks like frontmatter/ },
   { fixture: 'mermaid', file: 'slides.md', at: '解码器 -->', rule: /Mermaid does not parse/ },
+  { fixture: 'mermaid-unlabelled', file: 'slides.md', at: 'flowchart LR', rule: /Mermaid diagram without its text alternative: add `accTitle:` and `accDescr:`/ },
 ]
 
 function lineOf(path: string, text: string, occurrence = 1): number {

@@ -68,7 +68,8 @@ describe('the GitHub Pages workflow', () => {
 
   it('builds with the package\'s own build script', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
-    expect(pkg.scripts.build).toMatch(/\bbuild\b.*--download/)
+    expect(pkg.scripts.build).toMatch(/scripts\/build\.ts/)
+    expect(pkg.scripts.build).not.toMatch(/--no-pdf/)
   })
 
   // The same check on broken copies: each must be named.
