@@ -19,7 +19,7 @@ import { readPdf } from '../scripts/pdf'
 import { startPresentServer } from '../scripts/present'
 import { serveStatic } from '../scripts/serve'
 import { runSlidev } from '../scripts/slidev'
-import { demoDownloads, DEMOS, TEXTS, tokenizerTimings } from './demos'
+import { demoDownloads, DEMOS, TEXTS, tinyGptTimings, tokenizerTimings } from './demos'
 import { bothWindowsTakeInput, firstSlidePainted, loadOnce, probeContext, walkDeck } from './page'
 
 const { values: flags } = parseArgs({ options: { 'quick': { type: 'boolean' }, 'skip-export': { type: 'boolean' }, 'reuse': { type: 'boolean' }, 'loads': { type: 'string' }, 'builds': { type: 'string' } } })
@@ -73,6 +73,14 @@ const ROWS: Record<string, string> = {
   tokenizerColdMs: 'tokenizer live, opened cold',
   pasteMs: 'paste 500 characters, mixed',
   ...Object.fromEntries(Object.keys(TEXTS).flatMap(kind => [[`key.${kind}Ms`, `one keystroke, 500 characters, ${kind} (median)`], [`keyMax.${kind}Ms`, `one keystroke, 500 characters, ${kind} (max of 20)`]])),
+  tinyGptWeightsBytes: 'tiny GPT weights, loaded lazily',
+  tinyGptPrefetchMs: 'tiny GPT live, slide before shown 1 s (median of 3)',
+  tinyGptColdMs: 'tiny GPT live, opened cold',
+  tinyGptStepMs: 'tiny GPT: one character per press (median of 30)',
+  tinyGptStepMaxMs: 'tiny GPT: one character per press (max of 30)',
+  heatmapRedrawMs: 'heat map: another head redrawn (median of 16)',
+  heatmapRedrawMaxMs: 'heat map: another head redrawn (max of 16)',
+  heatmapTextMs: 'heat map: a new 24-character text, 16 heads (median of 5)',
 }
 
 const figures: Record<DeckName, Record<string, number>> = { deck: {}, minimal: {}, doubled: {} }
@@ -155,6 +163,21 @@ async function browserFigures(name: DeckName, browser: Awaited<ReturnType<typeof
         Object.assign(f, { vocabulariesBytes: downloads['tokenizer-demo']!.lazy, tokenizerPrefetchMs: median(tokenizer.prefetch), tokenizerColdMs: tokenizer.cold, pasteMs: tokenizer.typing.mixed.paste })
         for (const [kind, { keys }] of Object.entries(tokenizer.typing))
           Object.assign(f, { [`key.${kind}Ms`]: median(keys), [`keyMax.${kind}Ms`]: Math.max(...keys) })
+      })
+      log('deck: the tiny GPT…')
+      await measure('deck: tiny GPT', async () => {
+        const gpt = await tinyGptTimings(browser, server.url)
+        ;(samples.deck.demos as Record<string, unknown> | undefined ?? (samples.deck.demos = {}) as Record<string, unknown>).tinyGpt = gpt
+        Object.assign(f, {
+          tinyGptWeightsBytes: gpt.weightsBytes,
+          tinyGptPrefetchMs: median(gpt.prefetch),
+          tinyGptColdMs: gpt.cold,
+          tinyGptStepMs: median(gpt.step),
+          tinyGptStepMaxMs: Math.max(...gpt.step),
+          heatmapRedrawMs: median(gpt.redraw),
+          heatmapRedrawMaxMs: Math.max(...gpt.redraw),
+          heatmapTextMs: median(gpt.recompute),
+        })
       })
     }
   }

@@ -193,3 +193,13 @@ export function describeSize(size: SizeLike & { label?: string }): SizeParts {
     return { value: label }
   return { label, value }
 }
+
+/** A count in 万 (ten thousands), as Chinese prose says it: (1313792, 0) → "131 万", (45239, 1) → "4.5 万". */
+export function formatWan(n: number, digits: number): string {
+  return `${formatFixed(n / 1e4, digits)} 万`
+}
+
+/** A count in 亿 from 10⁸ on, else in 万: 6.52e10 → "652 亿", 1.75e11 → "1750 亿", 1313792 → "131 万". */
+export function formatChineseCount(n: number, digits = 0): string {
+  return n >= 1e8 ? `${formatFixed(n / 1e8, digits)} 亿` : formatWan(n, digits)
+}

@@ -6,7 +6,7 @@
  */
 import type { Stamped, StampedStates, Version } from '../setup/present-protocol'
 import { z } from 'zod'
-import { DEMO_CHANNEL } from '../composables/demo-defaults'
+import { DEMO_CHANNEL, MAX_DRAWN, PROMPT_LIMIT } from '../composables/demo-defaults'
 import { TEXT_LIMIT } from '../composables/tokenizers'
 import { isNewer } from '../setup/present-protocol'
 
@@ -17,6 +17,7 @@ export const MAX_DRAWING_CHARS = 500_000
 
 const finite = z.number()
 const count = z.number().int().min(0).max(10_000)
+const chars = (limit: number) => z.string().refine(text => Array.from(text).length <= limit, `at most ${limit} characters`)
 
 /** Slidev's `<title> - shared` channel: position, stopwatch, pointer, who moved last. */
 const sharedPatch = z.strictObject({
@@ -35,13 +36,21 @@ const sharedPatch = z.strictObject({
 
 /** The live demos' channel (composables/demo-state.ts): each demo's whole state per key. */
 const demoPatch = z.strictObject({
-  tokenizer: z.strictObject({ text: z.string().refine(text => Array.from(text).length <= TEXT_LIMIT, `at most ${TEXT_LIMIT} characters`) }),
+  tokenizer: z.strictObject({ text: chars(TEXT_LIMIT) }),
   sampling: z.strictObject({
+    prompt: chars(PROMPT_LIMIT),
     temperature: z.number().min(0).max(10),
     topK: z.number().int().min(1).max(100_000),
     topP: z.number().min(0).max(1),
     seed: z.number().int(),
-    drawn: z.array(z.number().int().min(0)).max(10_000),
+    // Token ids of the tiny GPT (a window also checks them against the vocabulary it loaded).
+    drawn: z.array(z.number().int().min(0).max(100_000)).max(MAX_DRAWN),
+  }),
+  attention: z.strictObject({
+    text: chars(PROMPT_LIMIT),
+    layer: z.number().int().min(0).max(100),
+    head: z.number().int().min(0).max(100),
+    query: z.number().int().min(-1).max(PROMPT_LIMIT),
   }),
   scaling: z.strictObject({ log10Compute: z.number().min(0).max(40) }),
 }).partial()

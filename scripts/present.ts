@@ -36,7 +36,7 @@ import { deckChannels, MAX_BODY_BYTES, TalkState } from './present-state'
  * (composables, charts, lib, data, setup, snippets shown with `<<<`), styles, public files, the
  * Vite and UnoCSS configs and the installed packages. A change to any of these makes `dist/` stale.
  */
-export const SOURCE_PATHS = ['slides.md', 'index.html', 'custom-nav-controls.vue', 'global-bottom.vue', 'pages', 'components', 'composables', 'charts', 'lib', 'data', 'setup', 'snippets', 'styles', 'public', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
+export const SOURCE_PATHS = ['slides.md', 'index.html', 'custom-nav-controls.vue', 'global-bottom.vue', 'pages', 'components', 'composables', 'charts', 'lib', 'data', 'setup', 'snippets', 'model', 'styles', 'public', 'vite.config.ts', 'uno.config.ts', 'package.json', 'package-lock.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path))

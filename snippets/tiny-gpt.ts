@@ -51,36 +51,42 @@ export function emptyCache({ config: { layers, contextLength, width } }: TinyGpt
   return { length: 0, keys: blank(), values: blank() }
 }
 
+/** One layer's cache as a head reads it: keys and values of positions 0…t, row by row. */
+interface Kv { keys: Float32Array, values: Float32Array, width: number, size: number }
+
 // #region attention
+/** Head h of position t: its query meets the keys of 0…t, all the cache holds. */
+function attendHead(qkv: Float32Array, kv: Kv, t: number, h: number, out: Float32Array) {
+  const { width, size } = kv // numbers per position, and per head
+  const scores = Array.from({ length: t + 1 }, (_, s) => {
+    let dot = 0
+    for (let i = h * size; i < (h + 1) * size; i++) // this head's slice only
+      dot += qkv[i]! * kv.keys[s * width + i]!
+    return dot / Math.sqrt(size) // scaled, so the softmax stays soft as heads get wider
+  })
+  const w = softmax(scores) // w[s]: how much position t takes from position s
+  w.forEach((ws, s) => {
+    for (let i = h * size; i < (h + 1) * size; i++) // mix the values by weight
+      out[i] += ws * kv.values[s * width + i]!
+  })
+  return w
+}
+// #endregion attention
+
 /**
  * Causal self-attention of the newest position t. Its query meets the keys of positions 0…t,
  * which is all the cache holds: later positions do not exist yet, so the mask is free.
  */
 function attend(x: Float32Array, layer: Layer, keys: Float32Array, values: Float32Array, t: number, heads: number) {
   const width = x.length
-  const size = width / heads
   const qkv = linear(x, layer.qkv) // [query | key | value]
   keys.set(qkv.subarray(width, 2 * width), t * width)
   values.set(qkv.subarray(2 * width), t * width)
-  const mixed = new Float32Array(width)
-  const weights = Array.from({ length: heads }, (_, h) => {
-    const slice = h * size // each head reads its own slice of query, keys and values
-    const scores = Array.from({ length: t + 1 }, (_, s) => {
-      let dot = 0
-      for (let i = 0; i < size; i++)
-        dot += qkv[slice + i]! * keys[s * width + slice + i]!
-      return dot / Math.sqrt(size) // scaled, so the softmax stays soft as heads get wider
-    })
-    const w = softmax(scores) // w[s]: how much position t takes from position s
-    w.forEach((ws, s) => {
-      for (let i = 0; i < size; i++)
-        mixed[slice + i] += ws * values[s * width + slice + i]!
-    })
-    return w
-  })
+  const kv = { keys, values, width, size: width / heads }
+  const mixed = new Float32Array(width) // each head fills its own slice
+  const weights = Array.from({ length: heads }, (_, h) => attendHead(qkv, kv, t, h, mixed))
   return { out: linear(mixed, layer.proj), weights }
 }
-// #endregion attention
 
 // #region block
 /** One pre-LayerNorm block: x += attention(norm(x)), then x += MLP(norm(x)). */

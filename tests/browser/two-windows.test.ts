@@ -156,6 +156,62 @@ describe('on stage: the built deck served like `npm run present`', () => {
     await pressFromFirstMoment(browser, { presenter: `${hosted.url}presenter/`, audience: hosted.url }, expected).finally(() => hosted.close())
   })
 
+  it('keeps the tiny GPT in step: the presenter writes and picks a head, the projector shows the same', { timeout: 2 * SLOW }, async () => {
+    const { slides } = await loadDeck()
+    const noOf = (alias: string) => slides.find(slide => slide.frontmatter.routeAlias === alias)!.no
+    const [sampling, attention] = [noOf('sampling-demo'), noOf('attention-demo')]
+    const refusals: string[] = []
+    server = await startPresentServer({ dist: DIST, port: 0, log: line => refusals.push(line) })
+    const stage = await openStage(browser)
+    try {
+      await stage.presenter.goto(server.urls.local.presenter)
+      await stage.audience.goto(server.urls.local.audience)
+      await ready(stage.presenter, 'presenter')
+      await ready(stage.audience, 'play')
+      await stage.presenter.evaluate(n => window.__deckNav!.go(n), sampling)
+      await waitForPosition(stage.audience, { no: sampling, clicks: 0 }, 'audience on the generation slide')
+      const mine = stage.presenter.locator(`.slidev-presenter .slidev-page-${sampling} [data-chart="sampling"][data-status="live"]`).first()
+      const theirs = stage.audience.locator(`.slidev-page-${sampling} [data-chart="sampling"][data-status="live"]`)
+      await mine.waitFor({ timeout: SLOW })
+      await mine.locator('[data-control="prompt"]').fill('春眠不觉')
+      await mine.locator('[data-control="top-p"]').focus()
+      await stage.presenter.keyboard.press('ArrowLeft') // top-p 0.95
+      await stage.presenter.keyboard.press('Escape')
+      for (let i = 0; i < 5; i++)
+        await mine.locator('[data-control="draw"]').click()
+      await stage.presenter.waitForFunction(el => el!.getAttribute('data-drawn')!.split(',').length === 5, await mine.elementHandle())
+      const read = (root: typeof mine) => root.evaluate(el => ({
+        drawn: el.getAttribute('data-drawn'),
+        written: el.querySelector('[data-role="text"]')!.getAttribute('data-written'),
+        bars: [...el.querySelectorAll('[data-p]')].map(b => `${b.getAttribute('data-id')}:${b.getAttribute('data-p')}`).join(' '),
+      }))
+      const expected = await read(mine)
+      await theirs.waitFor({ timeout: SLOW })
+      await stage.audience.waitForFunction(([n, d]) => document.querySelector(`.slidev-page-${n} [data-chart="sampling"]`)?.getAttribute('data-drawn') === d, [sampling, expected.drawn] as const, { timeout: SLOW })
+      assert.deepEqual(await read(theirs), expected, 'the projector shows the presenter\'s text and bars')
+
+      await stage.presenter.evaluate(n => window.__deckNav!.go(n), attention)
+      await waitForPosition(stage.audience, { no: attention, clicks: 0 }, 'audience on the attention slide')
+      const map = stage.presenter.locator(`.slidev-presenter .slidev-page-${attention} [data-chart="attention"][data-status="live"]`).first()
+      await map.waitFor({ timeout: SLOW })
+      await map.locator('[data-pick="1-0"]').click()
+      await map.locator('[data-hover="7"]').hover()
+      await stage.audience.waitForFunction((n) => {
+        const el = document.querySelector(`.slidev-page-${n} [data-chart="attention"][data-status="live"]`)
+        return el?.getAttribute('data-layer') === '1' && el.getAttribute('data-head') === '0' && el.getAttribute('data-query') === '7'
+      }, attention, { timeout: SLOW })
+      assert.deepEqual(stage.requests.filter(r => r.page === 'audience' && r.method !== 'GET'), [], 'the audience window sends nothing back')
+    }
+    catch (error) {
+      throw new Error(`${(error as Error).message}\nwhat the windows did:\n${stage.log.slice(-40).join('\n')}`, { cause: error })
+    }
+    finally {
+      await stage.context.close()
+      await server.close()
+    }
+    assert.deepEqual(refusals, [], 'the server refused a write of the deck\'s own windows')
+  })
+
   it('shows the speaker\'s pacing by the stopwatch, never on the projector; pausing the clock pauses it', { timeout: 4 * SLOW }, async () => {
     const plan = pacingPlan((await loadDeck()).slides)
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1440, height: 900 }]) {

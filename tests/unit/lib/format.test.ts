@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeParams, describeSize, formatDate, formatFixed, formatParams, formatScientific, formatSize, formatSizeRange, largestSize, modelScale, smallestSize, UNDISCLOSED } from '../../../lib/format'
+import { activeParams, describeSize, formatChineseCount, formatDate, formatFixed, formatParams, formatScientific, formatSize, formatSizeRange, formatWan, largestSize, modelScale, smallestSize, UNDISCLOSED } from '../../../lib/format'
 
 describe('formatParams', () => {
   it.each([
@@ -164,5 +164,15 @@ describe('describeSize', () => {
   it('always shows MoE total and active', () => {
     expect(describeSize({ label: 'GLaM (64B/64E)', total: 1.2e12, active: 9.66e10 }))
       .toEqual({ label: 'GLaM (64B/64E)', value: '1.2T 总 / 96.6B 激活' })
+  })
+})
+
+describe('formatWan and formatChineseCount', () => {
+  it('counts in 万 below 10⁸ and in 亿 from there, a space before the unit', () => {
+    expect(formatWan(1_313_792, 0)).toBe('131 万')
+    expect(formatWan(45_239, 1)).toBe('4.5 万')
+    expect(formatChineseCount(1_313_792)).toBe('131 万')
+    expect(formatChineseCount(6.52e10)).toBe('652 亿')
+    expect(formatChineseCount(1.75e11)).toBe('1750 亿')
   })
 })
