@@ -1,9 +1,10 @@
 // @vitest-environment node
 /**
- * The Chinese typography linter (scripts/lint-typography.ts, `npm run lint:zh`) fails on ASCII
- * punctuation and on words the glossary replaces, naming file, line and slide, and spares what
- * it should: code, the notes' 备查 part (the glossary only), Mermaid's own syntax, outline quotes
- * in data, English strings. `npm run lint:zh` holds the deck itself to zero findings.
+ * The Chinese typography linter (scripts/lint-typography.ts, `npm run lint:zh`: AutoCorrect's CLI
+ * and `.autocorrectrc`, plus what the CLI cannot do) fails on ASCII punctuation and on words the
+ * glossary replaces, naming file, line and slide, and spares what it should: code, comments, the
+ * notes' 备查 part (the glossary only), Mermaid's own syntax, outline quotes in data, English
+ * strings. `npm run lint:zh` holds the deck itself to zero findings.
  */
 import type { Finding } from '../../../scripts/lint-typography'
 import { resolve } from 'node:path'
@@ -18,7 +19,7 @@ describe('the typography linter on its fixture', () => {
   const at = (file: string, line: number) => findings.filter(f => f.file === file && f.line === line)
 
   beforeAll(async () => {
-    findings = await lintTypography({ root: fixture, rc: resolve(root, '.autocorrectrc'), componentDirs: [] })
+    findings = await lintTypography({ root: fixture, rc: resolve(root, '.autocorrectrc') })
   })
 
   it('reports the glossary in a title, naming file, line and slide', () => {
@@ -51,9 +52,13 @@ describe('the typography linter on its fixture', () => {
     expect(findings.filter(f => f.file === 'slides.md' && f.slide === 2)).toEqual([])
   })
 
-  it('reads a frontmatter agenda summary as slide text, and only its value', () => {
-    // the key is blanked before linting: only the value is reported
-    expect(at('slides.md', 44).map(f => f.fix.trim())).toEqual(['结构与变种，再看一遍'])
+  it('holds the 备查 part to the built-in rules, without the glossary', () => {
+    expect(at('slides.md', 56)).toMatchObject([{ slide: 3, fix: '- 大纲原文：「引导调优，见论文」。' }])
+  })
+
+  it('reads frontmatter values as text (the agenda summary among them), not their keys', () => {
+    expect(at('slides.md', 45).map(f => f.fix)).toEqual(['结构与变种，再看一遍'])
+    expect(at('slides.md', 46).map(f => f.fix)).toEqual(['附加的说明，来自 frontmatter'])
   })
 
   it('lints the Chinese string literals of data modules, sparing outline quotes', () => {
@@ -61,6 +66,16 @@ describe('the typography linter on its fixture', () => {
     expect(data.map(f => [f.line, f.fix])).toEqual([
       [4, '应为指令微调，见论文'],
       [5, '这里也写了指令微调。'],
+      [8, '指令微调'],
+    ])
+  })
+
+  it('lints component templates and script strings, not comments', () => {
+    const card = findings.filter(f => f.file === 'components/FixtureCard.vue')
+    expect(card.map(f => [f.line, f.fix.trim(), !!f.extra])).toEqual([
+      [3, '卡片标题，有逗号', false],
+      [8, '模板里的文字，有逗号', false],
+      [9, '<p>他说「你好」，用了英文引号。</p>', true],
     ])
   })
 
@@ -71,9 +86,15 @@ describe('the typography linter on its fixture', () => {
       'slides.md:9',
       'slides.md:13',
       ...at('slides.md', 17).map(() => 'slides.md:17'),
-      'slides.md:44',
+      'slides.md:45',
+      'slides.md:46',
+      'slides.md:56',
       'data/strings.ts:4',
       'data/strings.ts:5',
+      'data/strings.ts:8',
+      'components/FixtureCard.vue:3',
+      'components/FixtureCard.vue:8',
+      'components/FixtureCard.vue:9',
     ])
   })
 })
@@ -92,8 +113,8 @@ describe('the ASCII punctuation rule', () => {
 })
 
 describe('showChange', () => {
-  it('shows only the edited pieces of a long line', () => {
-    expect(showChange('一二三四五六七八九十,甲乙丙丁戊己庚辛壬癸,子丑', '一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸，子丑'))
-      .toBe('…五六七八九十,甲乙丙丁戊己 → 五六七八九十，甲乙丙丁戊己 | …戊己庚辛壬癸,子丑 → 戊己庚辛壬癸，子丑')
+  it('cuts AutoCorrect\'s whole lines to the part that changed', () => {
+    expect(showChange('一二三四五六七八九十,甲乙丙丁戊己庚辛壬癸,子丑寅卯辰巳午未', '一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸，子丑寅卯辰巳午未'))
+      .toBe('…五六七八九十,甲乙丙丁戊己庚辛壬癸,子丑寅卯辰巳… → …五六七八九十，甲乙丙丁戊己庚辛壬癸，子丑寅卯辰巳…')
   })
 })
