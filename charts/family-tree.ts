@@ -1,7 +1,7 @@
 /**
  * The family tree's layout: time runs right, one band per branch, edges from `basedOn`.
  */
-import type { Architecture, ModelRecord } from '../data/types'
+import type { Architecture, ModelRecord } from '../data/schema'
 import { stratify } from 'd3-hierarchy'
 import { isoToDate } from '../lib/dates'
 import { textWidth } from '../lib/text-width'

@@ -7,7 +7,7 @@
  * modules of pure functions that run in unit tests without a DOM (unlike a full chart library,
  * which would own the DOM and the styling).
  */
-import type { Architecture, ModelRecord } from '../data/types'
+import type { Architecture, ModelRecord } from '../data/schema'
 import { isoToDate } from '../lib/dates'
 
 /** The smallest text any chart draws: the legibility floor on the 980 × 552 canvas. */

@@ -1,6 +1,6 @@
 import type { InjectionKey } from 'vue'
+import type { ModelRecord } from '../data/schema'
 import type { SectionList } from '../data/sections'
-import type { ModelRecord } from '../data/types'
 import { inject } from 'vue'
 import { models } from '../data/models'
 import { sections } from '../data/sections'

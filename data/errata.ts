@@ -1,5 +1,16 @@
-import type { GeneralCorrection } from './types'
 import { models } from './models'
+
+/** A correction that concerns no single model (errata slide groups them by topic). */
+export interface GeneralCorrection {
+  /** Short Chinese label of what the claim is about. */
+  topic: string
+  /** What the outline says (Chinese, the outline's wording). */
+  outline: string
+  /** The correct fact (Chinese). */
+  fact: string
+  /** Citation for the fact. */
+  source: string
+}
 
 /**
  * Corrections to the outline that concern no single model. Model-specific corrections live on

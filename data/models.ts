@@ -1,4 +1,4 @@
-import type { ModelRecord } from './types'
+import type { ModelRecord } from './schema'
 
 /**
  * The single data source for every model in the deck: cards, grids, timeline, scale chart, family

@@ -1,4 +1,4 @@
-import type { Architecture, OrganisationId, Weights } from './types'
+import type { Architecture, OrganisationId, Weights } from './schema'
 
 /**
  * Every colour of the deck. uno.config.ts makes them UnoCSS theme colours and shortcuts

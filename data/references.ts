@@ -1,4 +1,4 @@
-import type { Link } from './types'
+import type { Link } from './schema'
 import { models } from './models'
 
 /** One entry of the reference slides. */

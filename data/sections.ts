@@ -1,4 +1,4 @@
-import type { ModelRecord } from './types'
+import type { ModelRecord } from './schema'
 import { models } from './models'
 
 /**

@@ -1,4 +1,4 @@
-import type { GeneralCorrection } from '../data/types'
+import type { GeneralCorrection } from '../data/errata'
 import { allCorrections } from '../data/errata'
 import { balancedPages } from './pagination'
 import { lineCount } from './text-width'

@@ -2,7 +2,7 @@
  * Shared formatting: cards, charts, the reference table and the live demos print numbers, sizes
  * and dates the same way, every number through `Intl.NumberFormat`.
  */
-import { parseIsoDate } from './dates'
+import { parseIsoDate } from '../data/iso-date'
 
 /**
  * English compact notation: it prints the B / T suffixes people write for model sizes ("175B",
@@ -60,7 +60,7 @@ export function formatScientific(n: number, digits: number): { mantissa: string,
   }
 }
 
-/** Minimal shape of one released size (structurally a `ParamSize` from `data/types.ts`). */
+/** Minimal shape of one released size (structurally a `ParamSize` from `data/schema.ts`). */
 interface SizeLike {
   total: number
   active?: number

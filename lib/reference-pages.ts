@@ -1,4 +1,4 @@
-import type { ModelRecord } from '../data/types'
+import type { ModelRecord } from '../data/schema'
 import { models } from '../data/models'
 import { describeSize, formatDate, modelScale } from './format'
 import { balancedPages } from './pagination'

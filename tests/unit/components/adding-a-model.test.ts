@@ -1,5 +1,5 @@
 import type { DeckData } from '../../../composables/deck-data'
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import FamilyTree from '../../../components/FamilyTree.vue'

@@ -1,5 +1,5 @@
 import type { DOMWrapper } from '@vue/test-utils'
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ErrataTable from '../../../components/ErrataTable.vue'

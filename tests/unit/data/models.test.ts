@@ -1,11 +1,10 @@
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { describe, expect, it } from 'vitest'
 import { allCorrections, generalCorrections } from '../../../data/errata'
 import { modelById, models } from '../../../data/models'
 import { organisations } from '../../../data/organisations'
 import { architectureLabel, architecturePalette, organisationPalette, weightsLabel } from '../../../data/palette'
-import { isValidIsoDate, validateModels } from '../../../data/schema'
-import { ARCHITECTURES, ORGANISATIONS, WEIGHTS } from '../../../data/types'
+import { ARCHITECTURES, isValidIsoDate, ORGANISATIONS, validateModels, WEIGHTS } from '../../../data/schema'
 import { modelScale } from '../../../lib/format'
 
 /** A deep copy of the real data with one record changed. */
