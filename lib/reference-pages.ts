@@ -1,5 +1,4 @@
 import type { ModelRecord } from '../data/schema'
-import { models } from '../data/models'
 import { describeSize, formatDate, modelScale } from './format'
 import { balancedPages } from './pagination'
 import { lineCount } from './text-width'
@@ -42,9 +41,9 @@ export function referenceRowLines(m: ModelRecord): number {
 /** Lines per slide: what fits between the slide title and the page number. */
 export const REFERENCE_BUDGET = 21.5
 
-/** Every model in release order, split into as few slides of even height as the budget allows. */
-export function modelReferencePages(budget = REFERENCE_BUDGET): ModelRecord[][] {
-  return balancedPages(models, referenceRowLines, budget)
+/** The models, in their order (the deck's: release order), split into as few slides of even height as the budget allows. */
+export function modelReferencePages(records: readonly ModelRecord[], budget = REFERENCE_BUDGET): ModelRecord[][] {
+  return balancedPages(records, referenceRowLines, budget)
 }
 
 /** Release date, and the paper's date where it came later. */

@@ -10,17 +10,17 @@ import ErrataTable from '../../../components/ErrataTable.vue'
 import ModelReference from '../../../components/ModelReference.vue'
 import ParadigmCard from '../../../components/ParadigmCard.vue'
 import ReferenceList from '../../../components/ReferenceList.vue'
-import { allCorrections } from '../../../data/errata'
-import { models } from '../../../data/models'
+import { deckData } from '../../../composables/deck-data'
 import { architecturePalette, weightsLabel } from '../../../data/palette'
-import { extraReferences, referenceEntries } from '../../../data/references'
-import { ERRATA_BUDGET, errataPages, rowLines } from '../../../lib/errata-pages'
+import { ERRATA_BUDGET, errataPages, errataRows, rowLines } from '../../../lib/errata-pages'
 import { formatDate } from '../../../lib/format'
+import { referenceList } from '../../../lib/reference-list'
 import { modelReferencePages, REFERENCE_BUDGET, referenceRowLines } from '../../../lib/reference-pages'
 import { loadDeck } from '../../../scripts/deck-source'
 import { causalMask, fullyVisibleMask, prefixMask } from '../../../snippets/attention'
 
 const root = resolve(__dirname, '../../..')
+const { models, extraReferences, generalCorrections } = deckData
 
 /** Slidev's navigation, stubbed: the agenda reads the slides' titles and frontmatter from it. */
 const nav = vi.hoisted(() => ({ slides: [] as unknown[] }))
@@ -98,7 +98,7 @@ describe('agenda', () => {
 })
 
 describe('references', () => {
-  const entries = referenceEntries()
+  const entries = referenceList(models, extraReferences)
 
   it('hold every model\'s paper and every extra reference, each URL once', () => {
     const urls = entries.map(e => e.url)
@@ -129,8 +129,8 @@ describe('references', () => {
 })
 
 describe('errataTable', () => {
-  const corrections = allCorrections()
-  const pages = errataPages()
+  const corrections = errataRows(models, generalCorrections)
+  const pages = errataPages(corrections)
   const slides = usages('ErrataTable')
 
   it('packs every correction, in order, into pages within the line budget', () => {
@@ -169,7 +169,7 @@ describe('errataTable', () => {
 })
 
 describe('modelReference (backup 「模型资料」)', () => {
-  const pages = modelReferencePages()
+  const pages = modelReferencePages(models)
 
   it('packs every model, in release order, into pages within the line budget', () => {
     expect(pages.flat().map(m => m.id)).toEqual(models.map(m => m.id))
