@@ -11,3 +11,13 @@ export function isoToDate(iso: string): Date {
     throw new RangeError(`expected a date YYYY-MM-DD or YYYY-MM, got "${iso}"`)
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day ?? 1))
 }
+
+/**
+ * The slides print a date as its ISO text ("2019-10-23", a month-only "2023-03"): this returns it
+ * unchanged, after asserting that it is one. Throws on anything that is not a valid date.
+ */
+export function assertIsoDate(iso: string): string {
+  if (!parseIsoDate(iso))
+    throw new RangeError(`expected a valid date YYYY-MM-DD or YYYY-MM, got "${iso}"`)
+  return iso
+}

@@ -1,5 +1,6 @@
 import type { ModelRecord } from '../data/schema'
-import { describeSize, formatDate, modelScale } from './format'
+import { assertIsoDate } from './dates'
+import { describeSize, modelScale } from './format'
 import { balancedPages } from './pagination'
 import { lineCount } from './text-width'
 
@@ -48,5 +49,5 @@ export function modelReferencePages(records: readonly ModelRecord[], budget = RE
 
 /** Release date, and the paper's date where it came later. */
 export function referenceDates(m: ModelRecord): string[] {
-  return [formatDate(m.released), ...(m.paperDate ? [`论文 ${formatDate(m.paperDate)}`] : [])]
+  return [assertIsoDate(m.released), ...(m.paperDate ? [`论文 ${assertIsoDate(m.paperDate)}`] : [])]
 }

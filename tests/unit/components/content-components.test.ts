@@ -14,7 +14,6 @@ import { deckData } from '../../../composables/deck-data'
 import { weightsLabel } from '../../../data/labels'
 import { architecturePalette } from '../../../data/palette'
 import { ERRATA_BUDGET, errataPages, errataRows, rowLines } from '../../../lib/errata-pages'
-import { formatDate } from '../../../lib/format'
 import { referenceList } from '../../../lib/reference-list'
 import { modelReferencePages, REFERENCE_BUDGET, referenceRowLines } from '../../../lib/reference-pages'
 import { loadDeck } from '../../../scripts/deck-source'
@@ -196,9 +195,9 @@ describe('modelReference (backup 「模型资料」)', () => {
         const m = page[j]!
         const text = row.text()
         expect(text).toContain(m.name)
-        expect(text).toContain(formatDate(m.released))
+        expect(text).toContain(m.released)
         if (m.paperDate)
-          expect(text).toContain(`论文 ${formatDate(m.paperDate)}`)
+          expect(text).toContain(`论文 ${m.paperDate}`)
         expect(text).toContain(m.data)
         expect(row.find('[data-weights]').text()).toBe(weightsLabel[m.weights])
         const hrefs = row.findAll('a').map(a => a.attributes('href'))

@@ -12,7 +12,7 @@ import { architectureLabel, weightsLabel } from '../../../data/labels'
 import { organisations } from '../../../data/organisations'
 import { WEIGHTS } from '../../../data/schema'
 import { FACT_SIZES, HALF_WIDTH_MAX } from '../../../lib/card-sizes'
-import { formatDate, formatFixed, formatParams, formatScientific, largestSize, modelScale, UNDISCLOSED } from '../../../lib/format'
+import { formatFixed, formatParams, formatScientific, largestSize, modelScale, UNDISCLOSED } from '../../../lib/format'
 import { requireModels } from '../../../lib/records'
 
 const { models, sections } = deckData
@@ -50,7 +50,7 @@ describe('modelCard (full, for the room)', () => {
     expect(header).toContain(organisations[m.org].name)
     for (const p of m.partners ?? [])
       expect(header).toContain(organisations[p].name)
-    expect(header).toContain(formatDate(m.released))
+    expect(header).toContain(m.released)
     expect(header).toContain(architectureLabel[m.architecture])
     expect(header).toContain(weightsLabel[m.weights])
     expect(w.findAll('dt').map(d => d.text())).toEqual(['是什么', '规模', '关键思路', '意义'])
@@ -103,7 +103,7 @@ describe('modelCard (full, for the room)', () => {
     for (const m of models) {
       const w = mount(ModelCard, { props: { id: m.id } })
       expect(w.find('.card-name').classes()).toContain('whitespace-nowrap')
-      const date = w.findAll('header span').find(s => s.text().includes(formatDate(m.released)) && !s.text().includes(m.name))!
+      const date = w.findAll('header span').find(s => s.text().includes(m.released) && !s.text().includes(m.name))!
       expect(date.classes()).toContain('whitespace-nowrap')
     }
   })
@@ -148,7 +148,7 @@ describe('modelCard (compact)', () => {
     expect(w.find('.model-card-compact').exists()).toBe(true)
     expect(text).toContain(m.name)
     expect(text).toContain(organisations[m.org].name)
-    expect(text).toContain(formatDate(m.released))
+    expect(text).toContain(m.released)
     expect(text).toContain(architectureLabel[m.architecture])
     expect(w.find('.size').text()).toBe(modelScale(m).params)
     // compact cards leave the facts to the full card

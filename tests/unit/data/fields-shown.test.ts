@@ -11,7 +11,7 @@ import { deckData } from '../../../composables/deck-data'
 import { organisations } from '../../../data/organisations'
 import { modelSchema } from '../../../data/schema'
 import { errataPages, errataRows } from '../../../lib/errata-pages'
-import { describeSize, formatDate, formatParams, formatTokens } from '../../../lib/format'
+import { describeSize, formatParams, formatTokens } from '../../../lib/format'
 import { modelReferencePages } from '../../../lib/reference-pages'
 
 /**
@@ -39,8 +39,8 @@ const shownBy: Record<keyof ModelRecord, (m: ModelRecord, v: Views) => boolean> 
   name: (m, v) => v.card.text().includes(m.name),
   org: (m, v) => v.card.text().includes(organisations[m.org].name),
   partners: (m, v) => (m.partners ?? []).every(p => v.card.text().includes(organisations[p].name)),
-  released: (m, v) => v.card.text().includes(formatDate(m.released)),
-  paperDate: (m, v) => !m.paperDate || v.row.text().includes(`论文 ${formatDate(m.paperDate)}`),
+  released: (m, v) => v.card.text().includes(m.released),
+  paperDate: (m, v) => !m.paperDate || v.row.text().includes(`论文 ${m.paperDate}`),
   architecture: (m, v) => v.card.find(`[data-architecture="${m.architecture}"]`).exists(),
   summary: (m, v) => v.card.text().includes(m.summary),
   idea: (m, v) => v.card.text().includes(m.idea),
