@@ -1,9 +1,10 @@
 /**
  * The family tree's layout: time runs right, one band per branch, edges from `basedOn`.
  */
-import type { Architecture, ModelRecord } from '../data/types'
+import type { Architecture, ModelRecord } from '../data/schema'
 import { stratify } from 'd3-hierarchy'
 import { isoToDate } from '../lib/dates'
+import { byRelease } from '../lib/records'
 import { textWidth } from '../lib/text-width'
 import { architecturesOf, clamp, MIN_FONT, selectModels } from './shared'
 
@@ -138,7 +139,7 @@ export function treeOrder(records: readonly ModelRecord[]): Map<string, number> 
   const root = stratify<typeof rows[number]>()
     .id(d => d.id)
     .parentId(d => d.parent)(rows)
-  root.sort((a, b) => a.data.released.localeCompare(b.data.released) || a.data.id.localeCompare(b.data.id))
+  root.sort((a, b) => byRelease(a.data, b.data))
   const order = new Map<string, number>()
   root.eachBefore((node) => {
     if (node.data.id !== VIRTUAL_ROOT)

@@ -2,7 +2,7 @@
  * The parameter-scale chart's layout: one row per model on a log axis shared by every slide that
  * draws it.
  */
-import type { Architecture, ModelRecord, OrganisationId } from '../data/types'
+import type { Architecture, ModelRecord, OrganisationId } from '../data/schema'
 import { scaleLog } from 'd3-scale'
 import { organisationName } from '../data/organisations'
 import { formatParams, largestSize, modelScale, smallestSize } from '../lib/format'

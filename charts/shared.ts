@@ -7,8 +7,9 @@
  * modules of pure functions that run in unit tests without a DOM (unlike a full chart library,
  * which would own the DOM and the styling).
  */
-import type { Architecture, ModelRecord } from '../data/types'
+import type { Architecture, ModelRecord } from '../data/schema'
 import { isoToDate } from '../lib/dates'
+import { byRelease, requireModels } from '../lib/records'
 
 /** The smallest text any chart draws: the legibility floor on the 980 × 552 canvas. */
 export const MIN_FONT = 14
@@ -31,21 +32,9 @@ export interface Selection {
   to?: string
 }
 
-function byRelease(a: ModelRecord, b: ModelRecord): number {
-  return isoToDate(a.released).getTime() - isoToDate(b.released).getTime() || a.id.localeCompare(b.id)
-}
-
 /** The records a chart shows, sorted by release date. */
 export function selectModels(records: readonly ModelRecord[], sel: Selection = {}): ModelRecord[] {
-  let out = [...records]
-  if (sel.ids) {
-    const known = new Set(records.map(r => r.id))
-    const unknown = sel.ids.filter(id => !known.has(id))
-    if (unknown.length)
-      throw new Error(`Unknown model id(s) ${unknown.join(', ')} — known ids: ${[...known].join(', ')}`)
-    const wanted = new Set(sel.ids)
-    out = out.filter(r => wanted.has(r.id))
-  }
+  let out = sel.ids ? requireModels(records, [...new Set(sel.ids)]) : [...records]
   if (sel.from) {
     const from = isoToDate(sel.from).getTime()
     out = out.filter(r => isoToDate(r.released).getTime() >= from)

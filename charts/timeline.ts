@@ -1,7 +1,7 @@
 /**
  * The timeline's layout: one dot per model on a UTC time axis, labels above and below it.
  */
-import type { Architecture, ModelRecord } from '../data/types'
+import type { Architecture, ModelRecord } from '../data/schema'
 import type { LabelPlacement } from './labels'
 import type { Selection } from './shared'
 import { scaleUtc } from 'd3-scale'

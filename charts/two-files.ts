@@ -3,9 +3,10 @@
  * weights of the deck's real models take at two bytes a parameter (float16, as the tiny model's
  * file stores them), from the records' largest sizes, on one log axis.
  */
-import type { ModelRecord, Weights } from '../data/types'
+import type { ModelRecord, Weights } from '../data/schema'
 import { scaleLog } from 'd3-scale'
 import { largestSize } from '../lib/format'
+import { requireModels } from '../lib/records'
 
 /** float16: two bytes per parameter. */
 export const BYTES_PER_PARAMETER = 2
@@ -22,12 +23,11 @@ export interface WeightFile {
 
 /** The tiny model's file as measured, then each record's largest size × 2 bytes. */
 export function weightFiles(records: readonly ModelRecord[], ids: readonly string[], tiny: { parameters: number, bytes: number }): WeightFile[] {
-  const big = ids.map((id) => {
-    const record = records.find(r => r.id === id)
-    const size = record && largestSize(record.params)
-    if (!record || !size)
-      throw new Error(`weightFiles: no model "${id}" with a published size`)
-    return { key: id, name: `${record.name} ${size.label ?? ''}`.trim(), parameters: size.total, bytes: size.total * BYTES_PER_PARAMETER, estimated: true, weights: record.weights }
+  const big = requireModels(records, ids).map((record) => {
+    const size = largestSize(record.params)
+    if (!size)
+      throw new Error(`weightFiles: "${record.id}" has no published size`)
+    return { key: record.id, name: `${record.name} ${size.label ?? ''}`.trim(), parameters: size.total, bytes: size.total * BYTES_PER_PARAMETER, estimated: true, weights: record.weights }
   })
   return [{ key: 'tiny-gpt', name: '', parameters: tiny.parameters, bytes: tiny.bytes, estimated: false }, ...big]
 }

@@ -1,10 +1,19 @@
-import type { GeneralCorrection } from './types'
-import { models } from './models'
+/** A correction that concerns no single model (errata slide groups them by topic). */
+export interface GeneralCorrection {
+  /** Short Chinese label of what the claim is about. */
+  topic: string
+  /** What the outline says (Chinese, the outline's wording). */
+  outline: string
+  /** The correct fact (Chinese). */
+  fact: string
+  /** Citation for the fact. */
+  source: string
+}
 
 /**
  * Corrections to the outline that concern no single model. Model-specific corrections live on
- * each `ModelRecord`; `allCorrections()` lists both for the errata slides. `outline` keeps the
- * outline's wording, `fact` follows the corrected row of `outline/errata.md`.
+ * each `ModelRecord`; `errataRows` (`lib/errata-pages.ts`) lists both for the errata slides.
+ * `outline` keeps the outline's wording, `fact` follows the corrected row of `outline/errata.md`.
  */
 export const generalCorrections: GeneralCorrection[] = [
   {
@@ -44,9 +53,3 @@ export const generalCorrections: GeneralCorrection[] = [
     source: 'OpenAI 帮助中心《What are tokens and how to count them?》',
   },
 ]
-
-/** A correction as the errata slides show it: model corrections first (topic = model name). */
-export function allCorrections(): GeneralCorrection[] {
-  const fromModels = models.flatMap(m => m.corrections.map(c => ({ topic: m.name, ...c })))
-  return [...fromModels, ...generalCorrections]
-}

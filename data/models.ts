@@ -1,8 +1,10 @@
-import type { ModelRecord } from './types'
+import type { ModelRecord } from './schema'
 
 /**
  * The single data source for every model in the deck: cards, grids, timeline, scale chart, family
  * tree and the backup reference table. Which section presents which model is `data/sections.ts`.
+ * The records may stand in any order: the deck reads them through `useDeckData()`
+ * (`composables/deck-data.ts`), in release order.
  *
  * - `released` is the first public release — model, API, blog or paper, whichever came first;
  *   `paperDate` keeps the paper's date where it came later.
@@ -13,7 +15,7 @@ import type { ModelRecord } from './types'
  * - `basedOn` draws the family tree: the first id is the main lineage; `lineageUndisclosed` marks a
  *   model whose sources name none (GPT-4), drawn without an edge.
  */
-const records: ModelRecord[] = [
+export const models: ModelRecord[] = [
   {
     id: 'transformer',
     name: 'Transformer',
@@ -731,20 +733,3 @@ const records: ModelRecord[] = [
     ],
   },
 ]
-
-function byRelease(a: ModelRecord, b: ModelRecord): number {
-  return a.released < b.released ? -1 : a.released > b.released ? 1 : 0
-}
-
-/** Every model, sorted by first public release. */
-export const models: ModelRecord[] = [...records].sort(byRelease)
-
-const index = new Map(models.map(m => [m.id, m]))
-
-/** The model with this id; throws with the list of known ids on a typo. */
-export function modelById(id: string): ModelRecord {
-  const found = index.get(id)
-  if (!found)
-    throw new Error(`Unknown model id "${id}" — known ids: ${models.map(m => m.id).join(', ')}`)
-  return found
-}

@@ -1,4 +1,10 @@
-import type { Organisation, OrganisationId } from './types'
+import type { OrganisationId } from './schema'
+
+export interface Organisation {
+  id: OrganisationId
+  /** Short display name. */
+  name: string
+}
 
 /** Short display names (Chinese where the Chinese name is the common one). */
 export const organisations: Record<OrganisationId, Organisation> = {

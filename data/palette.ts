@@ -1,4 +1,4 @@
-import type { Architecture, OrganisationId, Weights } from './types'
+import type { Architecture, OrganisationId, Weights } from './schema'
 
 /**
  * Every colour of the deck. uno.config.ts makes them UnoCSS theme colours and shortcuts
@@ -47,28 +47,6 @@ export const architecturePalette: Record<Architecture, Swatch> = {
   'multimodal': { fill: '#d3f9d8', stroke: '#2f9e44' },
   'system': { fill: '#e9ecef', stroke: '#495057' },
   'undisclosed': { fill: '#f1f3f5', stroke: '#868e96' },
-}
-
-export const architectureLabel: Record<Architecture, string> = {
-  'encoder-only': 'Encoder-only',
-  'decoder-only': 'Decoder-only',
-  'encoder-decoder': 'Encoder-Decoder',
-  'prefix-lm': 'Prefix LM · 空白填充',
-  'moe-decoder': 'MoE Decoder',
-  'multimodal': '多模态',
-  'system': '系统 / 方法',
-  'undisclosed': '架构未公开',
-}
-
-/** The family tree's legend for a dashed pill: a model whose sources name no model it builds on (GPT-4). */
-export const UNDISCLOSED_LINEAGE = '虚线框：来历未公开，不画连线'
-
-/** How a card names the weights' availability. */
-export const weightsLabel: Record<Weights, string> = {
-  'open': '开放权重',
-  'partial': '部分开放权重',
-  'on-request': '申请获取',
-  'closed': '未开放权重',
 }
 
 export const organisationPalette: Record<OrganisationId, string> = {

@@ -1,5 +1,4 @@
-import type { Link } from './types'
-import { models } from './models'
+import type { Link } from './schema'
 
 /** One entry of the reference slides. */
 export interface Reference extends Link {
@@ -9,7 +8,8 @@ export interface Reference extends Link {
 
 /**
  * Works the talk cites that are not a model's paper: takeaways (section 5), the corrections
- * (errata) and background. Model papers come from `data/models.ts`.
+ * (errata) and background. Model papers come from `data/models.ts`; `referenceList`
+ * (`lib/reference-list.ts`) puts both together for the reference slides.
  */
 export const extraReferences: Reference[] = [
   { label: 'Wei et al., 2022', title: 'Chain-of-Thought Prompting Elicits Reasoning in Large Language Models', url: 'https://arxiv.org/abs/2201.11903' },
@@ -22,13 +22,3 @@ export const extraReferences: Reference[] = [
   { label: 'Shazeer et al., 2017', title: 'Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', url: 'https://arxiv.org/abs/1701.06538' },
   { label: 'Zhao et al., 2023', title: 'A Survey of Large Language Models', url: 'https://arxiv.org/abs/2303.18223' },
 ]
-
-/** Every reference of the deck: each model's paper in release order, then the extra works; no URL twice. */
-export function referenceEntries(): Reference[] {
-  const seen = new Set<string>()
-  const all: Reference[] = [
-    ...models.map(m => ({ label: m.name, title: m.paper.title, url: m.paper.url })),
-    ...extraReferences,
-  ]
-  return all.filter(r => !seen.has(r.url) && seen.add(r.url))
-}

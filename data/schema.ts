@@ -1,21 +1,61 @@
-import type { IsoDate } from './types'
+import type { IsoDate } from './iso-date'
 import { z } from 'zod'
-import { parseIsoDate } from '../lib/dates'
-import { ARCHITECTURES, ORGANISATIONS, WEIGHTS } from './types'
+import { parseIsoDate } from './iso-date'
 
 /**
- * The one description of a model record: the runtime schema, from which `ModelRecord` is derived
- * (`z.output`), so a typo in `data/models.ts` (a bad date, an http link, an unknown architecture, a
- * dangling `basedOn`) fails a unit test with a message naming the model and the field, e.g.
+ * The one description of a model record: its closed sets, the runtime schema, and the types
+ * derived from it (`ModelRecord` is `z.output`), so the type and the runtime check cannot drift and
+ * a typo in `data/models.ts` (a bad date, an http link, an unknown architecture, a dangling
+ * `basedOn`) fails a unit test with a message naming the model and the field, e.g.
  * `t5.released: "2019-13-01" is not a valid date`.
  */
+
+/** Closed set of architectures; each has one colour (see `data/palette.ts`). */
+export const ARCHITECTURES = [
+  'encoder-only',
+  'decoder-only',
+  'encoder-decoder',
+  'prefix-lm',
+  'moe-decoder',
+  'multimodal',
+  'system',
+  // GPT-4: the technical report withholds the architecture.
+  'undisclosed',
+] as const
+export type Architecture = typeof ARCHITECTURES[number]
+
+/**
+ * Whether the weights could be had: downloadable by anyone; only some smaller sizes downloadable
+ * and the rest not at all, as Megatron-LM (the 345M checkpoints, not 8.3B); on request under a
+ * restricted (non-commercial) licence, as OPT-175B, LLaMA and GLM-130B; or not at all.
+ */
+export const WEIGHTS = ['open', 'partial', 'on-request', 'closed'] as const
+export type Weights = typeof WEIGHTS[number]
+
+/** Organisations that built the models; each has one colour. */
+export const ORGANISATIONS = [
+  'google',
+  'deepmind',
+  'meta',
+  'openai',
+  'microsoft',
+  'nvidia',
+  'tsinghua',
+  'bigscience',
+  'ai21',
+  'databricks',
+  'hpcai',
+  'uw',
+  'eleutherai',
+] as const
+export type OrganisationId = typeof ORGANISATIONS[number]
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const CJK = /[\u3400-\u9FFF]/
 const WHITESPACE = /\s/
 const INVALID_OPTION = /^Invalid option: /
 
-/** `YYYY-MM-DD` or `YYYY-MM` that names a real calendar day / month (the one parser, `lib/dates.ts`), 1900–2100. */
+/** `YYYY-MM-DD` or `YYYY-MM` that names a real calendar day / month (the one parser, `data/iso-date.ts`), 1900–2100. */
 export function isValidIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string')
     return false

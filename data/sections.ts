@@ -1,6 +1,3 @@
-import type { ModelRecord } from './types'
-import { models } from './models'
-
 /**
  * Which models each outline section presents, in the order it presents them: the one list that
  * the section grids (`<ModelGrid section="4.4" />`), the timeline (`<ModelTimeline section="3" />`)
@@ -44,14 +41,3 @@ export type OutlineSection = keyof typeof sections
 export type SectionList = Readonly<Record<OutlineSection, readonly string[]>>
 
 export const OUTLINE_SECTIONS = Object.keys(sections) as OutlineSection[]
-
-/** The models `section` presents, in its order; an id that names no record throws, listing the known ids. */
-export function sectionModels(section: OutlineSection, records: readonly ModelRecord[] = models, list: SectionList = sections): ModelRecord[] {
-  const byId = new Map(records.map(m => [m.id, m]))
-  return list[section].map((id) => {
-    const found = byId.get(id)
-    if (!found)
-      throw new Error(`Section ${section} lists unknown model id "${id}" — known ids: ${[...byId.keys()].join(', ')}`)
-    return found
-  })
-}

@@ -1,5 +1,5 @@
-import type { GeneralCorrection } from '../data/types'
-import { allCorrections } from '../data/errata'
+import type { GeneralCorrection } from '../data/errata'
+import type { ModelRecord } from '../data/schema'
 import { balancedPages } from './pagination'
 import { lineCount } from './text-width'
 
@@ -26,7 +26,12 @@ export function rowLines(c: GeneralCorrection): number {
  */
 export const ERRATA_BUDGET = 22.5
 
-/** The corrections, split into as few slides of even height as the budget allows. */
-export function errataPages(budget = ERRATA_BUDGET): GeneralCorrection[][] {
-  return balancedPages(allCorrections(), rowLines, budget)
+/** Every row of the errata: each model's corrections (topic = model name), in the models' order, then the general ones. */
+export function errataRows(records: readonly ModelRecord[], general: readonly GeneralCorrection[]): GeneralCorrection[] {
+  return [...records.flatMap(m => m.corrections.map(c => ({ topic: m.name, ...c }))), ...general]
+}
+
+/** Rows of the errata, split into as few slides of even height as the budget allows. */
+export function errataPages(rows: readonly GeneralCorrection[], budget = ERRATA_BUDGET): GeneralCorrection[][] {
+  return balancedPages(rows, rowLines, budget)
 }

@@ -1,8 +1,8 @@
 /**
- * Shared formatting: cards, charts, the reference table and the live demos print numbers, sizes
- * and dates the same way, every number through `Intl.NumberFormat`.
+ * Shared formatting: cards, charts, the reference table and the live demos print numbers and sizes
+ * the same way, every number through `Intl.NumberFormat`. Dates print as their ISO text
+ * (`assertIsoDate`, `lib/dates.ts`).
  */
-import { parseIsoDate } from './dates'
 
 /**
  * English compact notation: it prints the B / T suffixes people write for model sizes ("175B",
@@ -19,16 +19,6 @@ export function formatParams(n: number, format: Intl.NumberFormat = compact): st
   if (!Number.isFinite(n) || n < 0)
     throw new RangeError(`formatParams: expected a non-negative finite number, got ${n}`)
   return format.format(n)
-}
-
-/**
- * An ISO date as shown on slides: "2019-10-23" stays "2019-10-23", a month-only "2023-03" stays
- * "2023-03". Throws on anything that is not a valid `YYYY-MM-DD` or `YYYY-MM`.
- */
-export function formatDate(iso: string): string {
-  if (!parseIsoDate(iso))
-    throw new RangeError(`formatDate: expected a valid date YYYY-MM-DD or YYYY-MM, got "${iso}"`)
-  return iso
 }
 
 const fixed = new Map<number, Intl.NumberFormat>()
@@ -60,7 +50,7 @@ export function formatScientific(n: number, digits: number): { mantissa: string,
   }
 }
 
-/** Minimal shape of one released size (structurally a `ParamSize` from `data/types.ts`). */
+/** Minimal shape of one released size (structurally a `ParamSize` from `data/schema.ts`). */
 interface SizeLike {
   total: number
   active?: number

@@ -1,6 +1,6 @@
 /**
  * The speaker's pacing, from the minutes each section declares in its first slide's frontmatter
- * (`minutes: 12`, the same minutes `npm run notes` checks against `duration`): which section is
+ * (`minutes: 12`, the same minutes `npm run check:talk` checks against `duration`): which section is
  * being given, when it should end, and how far ahead or behind the plan the stopwatch is. Within
  * a section the plan gives each slide an equal share of its minutes: a slide is "on time" while
  * the clock is inside its share, ahead before it, behind after it.

@@ -1,6 +1,6 @@
-import type { ModelRecord } from '../data/types'
-import { models } from '../data/models'
-import { describeSize, formatDate, modelScale } from './format'
+import type { ModelRecord } from '../data/schema'
+import { assertIsoDate } from './dates'
+import { describeSize, modelScale } from './format'
 import { balancedPages } from './pagination'
 import { lineCount } from './text-width'
 
@@ -42,12 +42,12 @@ export function referenceRowLines(m: ModelRecord): number {
 /** Lines per slide: what fits between the slide title and the page number. */
 export const REFERENCE_BUDGET = 21.5
 
-/** Every model in release order, split into as few slides of even height as the budget allows. */
-export function modelReferencePages(budget = REFERENCE_BUDGET): ModelRecord[][] {
-  return balancedPages(models, referenceRowLines, budget)
+/** The models, in their order (the deck's: release order), split into as few slides of even height as the budget allows. */
+export function modelReferencePages(records: readonly ModelRecord[], budget = REFERENCE_BUDGET): ModelRecord[][] {
+  return balancedPages(records, referenceRowLines, budget)
 }
 
 /** Release date, and the paper's date where it came later. */
 export function referenceDates(m: ModelRecord): string[] {
-  return [formatDate(m.released), ...(m.paperDate ? [`论文 ${formatDate(m.paperDate)}`] : [])]
+  return [assertIsoDate(m.released), ...(m.paperDate ? [`论文 ${assertIsoDate(m.paperDate)}`] : [])]
 }

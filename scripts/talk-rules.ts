@@ -4,7 +4,7 @@
  * `duration`) and the speaker notes (a spoken part of 2–6 sentences on every presented slide,
  * characters within the time, `## 备查` at most once, nothing about the code base).
  *
- * `npm run notes` prints the budget per section and every problem, for the authors.
+ * `npm run check:talk` prints the budget per section and every problem, for the authors.
  */
 import type { DeckSource, SlideSource } from './deck-source'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -207,7 +207,7 @@ export function checkTalk(deck: DeckSource, names = codeBaseNames()): TalkReport
   return report
 }
 
-/** A table of the budget per section, for `npm run notes` and the test output. */
+/** A table of the budget per section, for `npm run check:talk` and the test output. */
 export function budgetTable(report: TalkReport): string {
   const charsOf = new Map(report.spoken.map(s => [s.no, s.chars]))
   const rows = report.sections.map((section) => {

@@ -1,10 +1,6 @@
 import { defineRoutesSetup } from '@slidev/types'
-import { withJoinTalk } from './stage'
-import { installSyncRelay } from './sync-relay'
+import { connectToTalk } from './stage'
 
-// Runs before the router exists: the sync relay fills in the talk's state first (under
-// `npm run present`), so each window's first route can join the talk instead of announcing its own.
-export default defineRoutesSetup((routes) => {
-  installSyncRelay()
-  return withJoinTalk(routes)
-})
+// Slidev's routes hook is the only one that runs before the router exists: there each window
+// connects to the talk (the sync relay, then its first route joins the talk where it is).
+export default defineRoutesSetup(connectToTalk)

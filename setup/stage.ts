@@ -3,6 +3,7 @@ import { sharedState, useNav } from '@slidev/client'
 import { showPresenterCursor, syncDirections } from '@slidev/client/state/storage.ts'
 import { watch } from 'vue'
 import { useRouter } from 'vue-router'
+import { installSyncRelay } from './sync-relay'
 
 /**
  * How the deck behaves on stage, whatever serves it (`npm run present`, `npm run dev`, a static
@@ -51,8 +52,14 @@ const joinTalk: NavigationGuardWithThis<undefined> = (to: RouteLocationNormalize
   }
 }
 
-/** Adds the join guard to the slide show (`/:no`) and presenter (`/presenter/:no`) routes. */
-export function withJoinTalk(routes: RouteRecordRaw[]): RouteRecordRaw[] {
+/**
+ * A window connects to the talk before its router exists (Slidev's routes hook, setup/routes.ts):
+ * the sync relay (setup/sync-relay.ts) replaces Slidev's sync and, under `npm run present`, fills in
+ * where the talk is; then the join guard on the slide show (`/:no`) and presenter
+ * (`/presenter/:no`) routes sends the first route there.
+ */
+export function connectToTalk(routes: RouteRecordRaw[]): RouteRecordRaw[] {
+  installSyncRelay()
   for (const route of routes) {
     if (route.name === 'play' || route.name === 'presenter')
       route.beforeEnter = [...[route.beforeEnter ?? []].flat(), joinTalk]

@@ -219,8 +219,9 @@ function peerCarrier(windowId: string, replica: ReturnType<typeof createReplica>
 }
 
 /**
- * Replaces Slidev's sync in a built deck. Runs before the router exists, so under `npm run present`
- * the window's first route can join the talk where it is (setup/stage.ts). Returns the carrier used.
+ * Replaces Slidev's sync in a built deck. Runs before the router exists (`connectToTalk` in
+ * setup/stage.ts), so under `npm run present` the window's first route can join the talk where it
+ * is. Returns the carrier used.
  */
 export function installSyncRelay(): 'present' | 'peers' | undefined {
   if (import.meta.env.DEV || typeof window === 'undefined')

@@ -17,8 +17,8 @@ import { after, before, describe, it } from 'node:test'
 import { DEMOS, isWeights } from '../../bench/demos'
 import { DEMO_DEFAULTS, GOPHER_BUDGET_LOG10, HEATMAP_LIMIT, PROMPT_LIMIT } from '../../composables/demo-defaults'
 import { TINY_GPT_SNAPSHOT } from '../../composables/tiny-gpt-snapshot'
-import { TOKENIZER_SNAPSHOT } from '../../composables/tokenizer-snapshot'
 import { ENCODINGS, TEXT_LIMIT } from '../../composables/tokenizers'
+import tokenizerSnapshot from '../../data/generated/tokenizer-snapshot.json'
 import { formatParams } from '../../lib/format'
 import { continueWith, drawCharacter, heatmapInput, nextCharacter } from '../../lib/generation'
 import { launchChromium } from '../../scripts/browser'
@@ -120,7 +120,7 @@ describe('the live demos', () => {
     await root.locator('[data-status="live"]').nth(1).waitFor()
     const counts = async () => root.locator('[data-encoding]').evaluateAll(els => els.map(e => Number(e.getAttribute('data-token-count'))))
     const before = await counts()
-    assert.deepEqual(before, ENCODINGS.map(e => TOKENIZER_SNAPSHOT.encodings[e.name].ids.length), 'the live counts of the default sentence are the snapshot\'s')
+    assert.deepEqual(before, ENCODINGS.map(e => tokenizerSnapshot.encodings[e.name].ids.length), 'the live counts of the default sentence are the snapshot\'s')
     assert.ok(before[0]! > 1.5 * before[1]!, `r50k_base ${before[0]} vs cl100k_base ${before[1]} tokens on the default sentence`)
 
     const field = root.locator('textarea')
@@ -460,7 +460,7 @@ describe('the live demos', () => {
     const { pageTexts } = await readPdf(PDF)
     assert.ok(pageTexts, 'pdftotext not found: install poppler-utils (Debian) or poppler (Homebrew)')
     const page = (no: number) => pageTexts[no - 1] ?? ''
-    const { r50k_base: old, cl100k_base: current } = TOKENIZER_SNAPSHOT.encodings
+    const { r50k_base: old, cl100k_base: current } = tokenizerSnapshot.encodings
     const tokens = page(slideOf['tokenizer-demo']!)
     assert.match(tokens, new RegExp(`${old.ids.length} 个 token[\\s\\S]*${current.ids.length} 个 token`), 'the default sentence, tokenized, on the tokenizer page')
     assert.match(tokens, /unbelievable/)

@@ -1,20 +1,25 @@
 import type { DeckData } from '../../../composables/deck-data'
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import ErrataTable from '../../../components/ErrataTable.vue'
 import FamilyTree from '../../../components/FamilyTree.vue'
 import ModelGrid from '../../../components/ModelGrid.vue'
+import ModelReference from '../../../components/ModelReference.vue'
 import ModelTimeline from '../../../components/ModelTimeline.vue'
+import ReferenceList from '../../../components/ReferenceList.vue'
 import ScaleChart from '../../../components/ScaleChart.vue'
-import { DECK_DATA } from '../../../composables/deck-data'
-import { models } from '../../../data/models'
+import { DECK_DATA, deckData } from '../../../composables/deck-data'
 import { validateModels } from '../../../data/schema'
-import { sections } from '../../../data/sections'
+import { errataPages, errataRows } from '../../../lib/errata-pages'
+import { referenceList } from '../../../lib/reference-list'
+import { modelReferencePages } from '../../../lib/reference-pages'
 
 /**
  * README "Adding a model": one record plus one entry in the section list. Here both go into a copy
  * of the data, provided to the components the way the deck provides its own, and the new model
- * must turn up in its section's grid, the timeline, the scale chart and the family tree.
+ * must turn up in its section's grid, the timeline, the scale chart, the family tree, the backup
+ * reference table, the reference list and the errata.
  */
 const extra: ModelRecord = {
   id: 'test-extra',
@@ -30,10 +35,12 @@ const extra: ModelRecord = {
   paper: { title: 'test', url: 'https://example.org/test' },
   weights: 'open',
   basedOn: ['llama'],
-  corrections: [],
+  corrections: [{ outline: '测试用的大纲原文', fact: '测试用的事实', source: 'test' }],
 }
 
+const { models, sections } = deckData
 const data: DeckData = {
+  ...deckData,
   models: [...models, extra],
   sections: { ...sections, 4.2: [...sections['4.2'], extra.id] },
 }
@@ -70,5 +77,28 @@ describe('a model added to a copy of the data (one record + one section entry)',
     const tree = mount(FamilyTree, { global })
     expect(tree.find('[data-node="test-extra"]').text()).toBe('Extra-30B')
     expect(tree.find('[data-edge="llama>test-extra"]').exists()).toBe(true)
+  })
+})
+
+describe('the same model in the backup tables', () => {
+  it('has a row in the model reference table', () => {
+    const pages = modelReferencePages(data.models)
+    const page = pages.findIndex(p => p.some(m => m.id === extra.id)) + 1
+    expect(page).toBeGreaterThan(0)
+    expect(mount(ModelReference, { props: { page }, global }).find('tr[data-model-id="test-extra"]').text()).toContain('Extra-30B')
+  })
+
+  it('has its paper in the reference list', () => {
+    const all = referenceList(data.models, data.extraReferences)
+    const page = Math.floor(all.findIndex(r => r.url === extra.paper.url) / 11) + 1
+    const hrefs = mount(ReferenceList, { props: { page }, global }).findAll('a').map(a => a.attributes('href'))
+    expect(hrefs).toContain(extra.paper.url)
+  })
+
+  it('has its correction in the errata', () => {
+    const pages = errataPages(errataRows(data.models, data.generalCorrections))
+    const page = pages.findIndex(p => p.some(c => c.topic === extra.name)) + 1
+    expect(page).toBeGreaterThan(0)
+    expect(mount(ErrataTable, { props: { page }, global }).text()).toContain('测试用的事实')
   })
 })

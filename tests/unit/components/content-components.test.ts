@@ -10,17 +10,17 @@ import ErrataTable from '../../../components/ErrataTable.vue'
 import ModelReference from '../../../components/ModelReference.vue'
 import ParadigmCard from '../../../components/ParadigmCard.vue'
 import ReferenceList from '../../../components/ReferenceList.vue'
-import { allCorrections } from '../../../data/errata'
-import { models } from '../../../data/models'
-import { architecturePalette, weightsLabel } from '../../../data/palette'
-import { extraReferences, referenceEntries } from '../../../data/references'
-import { ERRATA_BUDGET, errataPages, rowLines } from '../../../lib/errata-pages'
-import { formatDate } from '../../../lib/format'
+import { deckData } from '../../../composables/deck-data'
+import { weightsLabel } from '../../../data/labels'
+import { architecturePalette } from '../../../data/palette'
+import { ERRATA_BUDGET, errataPages, errataRows, rowLines } from '../../../lib/errata-pages'
+import { referenceList } from '../../../lib/reference-list'
 import { modelReferencePages, REFERENCE_BUDGET, referenceRowLines } from '../../../lib/reference-pages'
 import { loadDeck } from '../../../scripts/deck-source'
 import { causalMask, fullyVisibleMask, prefixMask } from '../../../snippets/attention'
 
 const root = resolve(__dirname, '../../..')
+const { models, extraReferences, generalCorrections } = deckData
 
 /** Slidev's navigation, stubbed: the agenda reads the slides' titles and frontmatter from it. */
 const nav = vi.hoisted(() => ({ slides: [] as unknown[] }))
@@ -84,21 +84,27 @@ describe('attentionMasks', () => {
 })
 
 describe('agenda', () => {
-  it('lists the deck\'s six sections from their slides, in order, each linking to its alias, then the backup part', async () => {
+  it('lists every slide with an `agenda:` line, in order, by number, name and summary, each linking to its alias', async () => {
     const { slides } = await loadDeck(resolve(root, 'slides.md'))
     nav.slides = slides.map(s => ({ no: s.no, meta: { slide: { title: s.title, frontmatter: s.frontmatter } } }))
     const w = mount(Agenda, { global })
-    const targets = w.findAll('a').map(a => a.attributes('data-to'))
-    expect(targets).toEqual(['intro', 'transformer', 'history', 'models', 'takeaways', 'outlook', 'backup'])
-    for (const text of ['1', '简介', '为什么有这次分享', '4', '主流大模型', '6', '其它想法', '备用：代码 · 示意图 · 时间线与规模图 · 模型资料 · 参考文献'])
-      expect(w.text()).toContain(text)
+    const listed = slides.filter(s => typeof s.frontmatter.agenda === 'string')
+    expect(listed.length).toBeGreaterThan(1)
+    expect(w.findAll('a').map(a => a.attributes('data-to'))).toEqual(listed.map(s => s.frontmatter.routeAlias))
+    for (const s of listed) {
+      // 「4 主流大模型：……」: the number and the name before the colon, then the summary
+      const [, no = '', name = ''] = /^(?:(\d+)\s+)?([^：:]+)/.exec(s.title) ?? []
+      const link = w.find(`a[data-to="${String(s.frontmatter.routeAlias)}"]`)
+      for (const text of [no, name.trim(), String(s.frontmatter.agenda)])
+        expect(link.text(), s.title).toContain(text)
+    }
   })
 
   // That each alias is on its page's first slide, used once, and every section is listed: scripts/check-sources.ts (tests/unit/scripts/sources.test.ts).
 })
 
 describe('references', () => {
-  const entries = referenceEntries()
+  const entries = referenceList(models, extraReferences)
 
   it('hold every model\'s paper and every extra reference, each URL once', () => {
     const urls = entries.map(e => e.url)
@@ -129,8 +135,8 @@ describe('references', () => {
 })
 
 describe('errataTable', () => {
-  const corrections = allCorrections()
-  const pages = errataPages()
+  const corrections = errataRows(models, generalCorrections)
+  const pages = errataPages(corrections)
   const slides = usages('ErrataTable')
 
   it('packs every correction, in order, into pages within the line budget', () => {
@@ -169,7 +175,7 @@ describe('errataTable', () => {
 })
 
 describe('modelReference (backup 「模型资料」)', () => {
-  const pages = modelReferencePages()
+  const pages = modelReferencePages(models)
 
   it('packs every model, in release order, into pages within the line budget', () => {
     expect(pages.flat().map(m => m.id)).toEqual(models.map(m => m.id))
@@ -189,9 +195,9 @@ describe('modelReference (backup 「模型资料」)', () => {
         const m = page[j]!
         const text = row.text()
         expect(text).toContain(m.name)
-        expect(text).toContain(formatDate(m.released))
+        expect(text).toContain(m.released)
         if (m.paperDate)
-          expect(text).toContain(`论文 ${formatDate(m.paperDate)}`)
+          expect(text).toContain(`论文 ${m.paperDate}`)
         expect(text).toContain(m.data)
         expect(row.find('[data-weights]').text()).toBe(weightsLabel[m.weights])
         const hrefs = row.findAll('a').map(a => a.attributes('href'))

@@ -1,4 +1,4 @@
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
@@ -7,14 +7,16 @@ import { scaleRows } from '../../../charts/scale'
 import ModelCard from '../../../components/ModelCard.vue'
 import ModelCompare from '../../../components/ModelCompare.vue'
 import ModelGrid from '../../../components/ModelGrid.vue'
-import { DECK_DATA } from '../../../composables/deck-data'
-import { modelById, models } from '../../../data/models'
+import { DECK_DATA, deckData } from '../../../composables/deck-data'
+import { architectureLabel, weightsLabel } from '../../../data/labels'
 import { organisations } from '../../../data/organisations'
-import { architectureLabel, weightsLabel } from '../../../data/palette'
-import { sections } from '../../../data/sections'
-import { WEIGHTS } from '../../../data/types'
+import { WEIGHTS } from '../../../data/schema'
 import { FACT_SIZES, HALF_WIDTH_MAX } from '../../../lib/card-sizes'
-import { formatDate, formatFixed, formatParams, formatScientific, largestSize, modelScale, UNDISCLOSED } from '../../../lib/format'
+import { formatFixed, formatParams, formatScientific, largestSize, modelScale, UNDISCLOSED } from '../../../lib/format'
+import { requireModels } from '../../../lib/records'
+
+const { models, sections } = deckData
+const modelOf = (id: string) => requireModels(models, [id])[0]!
 
 let consoleError: ReturnType<typeof vi.spyOn>
 let consoleWarn: ReturnType<typeof vi.spyOn>
@@ -38,7 +40,7 @@ const CARD_BUDGET = 200
 
 describe('modelCard (full, for the room)', () => {
   it.each(models.map(m => [m.id]))('renders %s: header and the four facts, nothing else', (id) => {
-    const m = modelById(id)
+    const m = modelOf(id)
     const w = mount(ModelCard, { props: { id } })
     const text = w.text()
     expect(w.find('.model-card-full').exists()).toBe(true)
@@ -48,7 +50,7 @@ describe('modelCard (full, for the room)', () => {
     expect(header).toContain(organisations[m.org].name)
     for (const p of m.partners ?? [])
       expect(header).toContain(organisations[p].name)
-    expect(header).toContain(formatDate(m.released))
+    expect(header).toContain(m.released)
     expect(header).toContain(architectureLabel[m.architecture])
     expect(header).toContain(weightsLabel[m.weights])
     expect(w.findAll('dt').map(d => d.text())).toEqual(['是什么', '规模', '关键思路', '意义'])
@@ -101,7 +103,7 @@ describe('modelCard (full, for the room)', () => {
     for (const m of models) {
       const w = mount(ModelCard, { props: { id: m.id } })
       expect(w.find('.card-name').classes()).toContain('whitespace-nowrap')
-      const date = w.findAll('header span').find(s => s.text().includes(formatDate(m.released)) && !s.text().includes(m.name))!
+      const date = w.findAll('header span').find(s => s.text().includes(m.released) && !s.text().includes(m.name))!
       expect(date.classes()).toContain('whitespace-nowrap')
     }
   })
@@ -115,8 +117,8 @@ describe('modelCard (full, for the room)', () => {
   })
 
   it('reads the data an ancestor provides (a copy with an extra record)', () => {
-    const record: ModelRecord = { ...modelById('t5'), id: 'custom', name: '自定义模型' }
-    const w = mount(ModelCard, { props: { id: 'custom' }, global: { provide: { [DECK_DATA as symbol]: { models: [...models, record], sections } } } })
+    const record: ModelRecord = { ...modelOf('t5'), id: 'custom', name: '自定义模型' }
+    const w = mount(ModelCard, { props: { id: 'custom' }, global: { provide: { [DECK_DATA as symbol]: { ...deckData, models: [...models, record] } } } })
     expect(w.text()).toContain('自定义模型')
     expect(consoleError).not.toHaveBeenCalled()
   })
@@ -140,13 +142,13 @@ describe('modelCard type sizes', () => {
 
 describe('modelCard (compact)', () => {
   it.each(models.map(m => [m.id]))('renders %s compactly', (id) => {
-    const m = modelById(id)
+    const m = modelOf(id)
     const w = mount(ModelCard, { props: { id, compact: true } })
     const text = w.text()
     expect(w.find('.model-card-compact').exists()).toBe(true)
     expect(text).toContain(m.name)
     expect(text).toContain(organisations[m.org].name)
-    expect(text).toContain(formatDate(m.released))
+    expect(text).toContain(m.released)
     expect(text).toContain(architectureLabel[m.architecture])
     expect(w.find('.size').text()).toBe(modelScale(m).params)
     // compact cards leave the facts to the full card
@@ -198,7 +200,7 @@ describe('modelCompare', () => {
     const rows = w.findAll('tbody tr')
     expect(rows).toHaveLength(2)
     for (const [i, id] of ['gopher', 'chinchilla'].entries()) {
-      const m = modelById(id)
+      const m = modelOf(id)
       const n = largestSize(m.params)!.total
       const text = rows[i]!.text()
       expect(text).toContain(m.name)
@@ -213,7 +215,7 @@ describe('modelCompare', () => {
   })
 
   it('flags an unknown id visibly and in the console', () => {
-    const provide = { [DECK_DATA as symbol]: { models, sections: { ...sections, 4.5: ['gopher', 'nope'] } } }
+    const provide = { [DECK_DATA as symbol]: { ...deckData, sections: { ...sections, 4.5: ['gopher', 'nope'] } } }
     const w = mount(ModelCompare, { props: { section: '4.5' }, global: { provide } })
     expect(w.find('[role="alert"]').text()).toContain('nope')
     expect(w.findAll('tbody tr')).toHaveLength(1)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_DEFAULTS } from '../../../composables/demo-defaults'
-import { TOKENIZER_SNAPSHOT } from '../../../composables/tokenizer-snapshot'
 import { capText, chipsOf, ENCODINGS, loadTokenizer, TEXT_LIMIT, tokenize } from '../../../composables/tokenizers'
+import tokenizerSnapshot from '../../../data/generated/tokenizer-snapshot.json'
 import { snapshotOf } from '../../../scripts/tokenizer-snapshot'
 
 describe('the vocabularies shipped in gpt-tokenizer', () => {
@@ -78,7 +78,7 @@ describe('the input cap', () => {
 
 describe('the snapshot shown before a vocabulary loads', () => {
   it('is the current tokenization of the default sentence (regenerate: npx tsx scripts/tokenizer-snapshot.ts)', async () => {
-    expect(TOKENIZER_SNAPSHOT.text).toBe(DEMO_DEFAULTS.tokenizer.text)
-    expect(TOKENIZER_SNAPSHOT.encodings).toEqual(await snapshotOf(TOKENIZER_SNAPSHOT.text))
+    expect(tokenizerSnapshot.text).toBe(DEMO_DEFAULTS.tokenizer.text)
+    expect(tokenizerSnapshot.encodings).toEqual(await snapshotOf(tokenizerSnapshot.text))
   })
 })

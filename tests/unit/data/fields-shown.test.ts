@@ -1,5 +1,5 @@
 import type { DOMWrapper } from '@vue/test-utils'
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ErrataTable from '../../../components/ErrataTable.vue'
@@ -7,11 +7,11 @@ import FamilyTree from '../../../components/FamilyTree.vue'
 import ModelCard from '../../../components/ModelCard.vue'
 import ModelReference from '../../../components/ModelReference.vue'
 import ModelTimeline from '../../../components/ModelTimeline.vue'
-import { models } from '../../../data/models'
+import { deckData } from '../../../composables/deck-data'
 import { organisations } from '../../../data/organisations'
 import { modelSchema } from '../../../data/schema'
-import { errataPages } from '../../../lib/errata-pages'
-import { describeSize, formatDate, formatParams, formatTokens } from '../../../lib/format'
+import { errataPages, errataRows } from '../../../lib/errata-pages'
+import { describeSize, formatParams, formatTokens } from '../../../lib/format'
 import { modelReferencePages } from '../../../lib/reference-pages'
 
 /**
@@ -19,12 +19,13 @@ import { modelReferencePages } from '../../../lib/reference-pages'
  * errata, the timeline or the family tree. A new field fails here until something shows it (or
  * it is deleted).
  */
-const referencePages = modelReferencePages()
+const { models, generalCorrections } = deckData
+const referencePages = modelReferencePages(models)
 const referenceRows = new Map(referencePages.flatMap((page, i) => {
   const w = mount(ModelReference, { props: { page: i + 1 } })
   return page.map(m => [m.id, w.find(`tr[data-model-id="${m.id}"]`)] as const)
 }))
-const errataText = errataPages().map((_, i) => mount(ErrataTable, { props: { page: i + 1 } }).text()).join('\n')
+const errataText = errataPages(errataRows(models, generalCorrections)).map((_, i) => mount(ErrataTable, { props: { page: i + 1 } }).text()).join('\n')
 const timeline = mount(ModelTimeline, { props: { split: '2021-01-01,2023-01-01' } })
 const tree = mount(FamilyTree)
 
@@ -38,8 +39,8 @@ const shownBy: Record<keyof ModelRecord, (m: ModelRecord, v: Views) => boolean> 
   name: (m, v) => v.card.text().includes(m.name),
   org: (m, v) => v.card.text().includes(organisations[m.org].name),
   partners: (m, v) => (m.partners ?? []).every(p => v.card.text().includes(organisations[p].name)),
-  released: (m, v) => v.card.text().includes(formatDate(m.released)),
-  paperDate: (m, v) => !m.paperDate || v.row.text().includes(`论文 ${formatDate(m.paperDate)}`),
+  released: (m, v) => v.card.text().includes(m.released),
+  paperDate: (m, v) => !m.paperDate || v.row.text().includes(`论文 ${m.paperDate}`),
   architecture: (m, v) => v.card.find(`[data-architecture="${m.architecture}"]`).exists(),
   summary: (m, v) => v.card.text().includes(m.summary),
   idea: (m, v) => v.card.text().includes(m.idea),

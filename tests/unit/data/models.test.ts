@@ -1,12 +1,19 @@
-import type { ModelRecord } from '../../../data/types'
+import type { ModelRecord } from '../../../data/schema'
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { allCorrections, generalCorrections } from '../../../data/errata'
-import { modelById, models } from '../../../data/models'
+import { generalCorrections } from '../../../data/errata'
+import { architectureLabel, weightsLabel } from '../../../data/labels'
+import { models } from '../../../data/models'
 import { organisations } from '../../../data/organisations'
-import { architectureLabel, architecturePalette, organisationPalette, weightsLabel } from '../../../data/palette'
-import { isValidIsoDate, validateModels } from '../../../data/schema'
-import { ARCHITECTURES, ORGANISATIONS, WEIGHTS } from '../../../data/types'
+import { architecturePalette, organisationPalette } from '../../../data/palette'
+import { ARCHITECTURES, isValidIsoDate, ORGANISATIONS, validateModels, WEIGHTS } from '../../../data/schema'
+import { errataRows } from '../../../lib/errata-pages'
 import { modelScale } from '../../../lib/format'
+import { byRelease, requireModels } from '../../../lib/records'
+
+const root = resolve(__dirname, '../../..')
+const modelOf = (id: string) => requireModels(models, [id])[0]!
 
 /** A deep copy of the real data with one record changed. */
 function broken(id: string, change: (record: Record<string, unknown>) => void): unknown[] {
@@ -18,52 +25,29 @@ function broken(id: string, change: (record: Record<string, unknown>) => void): 
   return copy
 }
 
-const REQUIRED_IDS = [
-  'transformer',
-  'bert',
-  'gpt',
-  'gpt-2',
-  'megatron-lm',
-  't5',
-  'gpt-3',
-  'jurassic-1',
-  'lamda',
-  'flan',
-  'mt-nlg',
-  'gopher',
-  'glam',
-  'instructgpt',
-  'chinchilla',
-  'palm',
-  'opt-175b',
-  'glm',
-  'glm-130b',
-  'bloom',
-  'self-instruct',
-  'chatgpt',
-  'llama',
-  'colossalchat',
-  'kosmos-1',
-  'palm-e',
-  'visual-chatgpt',
-  'gpt-4',
-  'chatglm-6b',
-  'dolly',
-  'gpt-j',
-]
+/**
+ * Every model id the slides ask for, with file and line: `<ModelCard id="…">` and the ids of a
+ * `:ids="[…]"` or `:except="[…]"` list (timeline, scale chart, family tree, scaling demo, grid).
+ */
+function idsOnSlides(): { id: string, where: string }[] {
+  const files = ['slides.md', ...readdirSync(resolve(root, 'pages')).filter(f => f.endsWith('.md')).map(f => `pages/${f}`)]
+  return files.flatMap(file => readFileSync(resolve(root, file), 'utf8').split('\n').flatMap((line, i) => {
+    const cards = [...line.matchAll(/<ModelCard\s[^>]*?\bid="([^"]+)"/g)].map(m => m[1]!)
+    const lists = [...line.matchAll(/:(?:ids|except)="\[([^\]]*)\]"/g)].flatMap(m => [...m[1]!.matchAll(/'([^']+)'/g)].map(q => q[1]!))
+    return [...cards, ...lists].map(id => ({ id, where: `${file}:${i + 1}` }))
+  }))
+}
 
 describe('the real model data', () => {
   it('validates with zero messages', () => {
     expect(validateModels(models)).toEqual([])
   })
 
-  it('holds exactly the ids pages code against', () => {
-    expect(models.map(m => m.id).sort()).toEqual([...REQUIRED_IDS].sort())
-  })
-
-  it('is sorted by release date', () => {
-    const dates = models.map(m => m.released)
-    expect(dates).toEqual([...dates].sort())
+  it('has a record for every model id the slides ask for', () => {
+    const asked = idsOnSlides()
+    expect(asked.length).toBeGreaterThan(0)
+    const known = new Set(models.map(m => m.id))
+    expect(asked.filter(a => !known.has(a.id)).map(a => `${a.where}: ${a.id}`)).toEqual([])
   })
 
   it('dates every model by its first public release, keeping a later paper date', () => {
@@ -89,8 +73,8 @@ describe('the real model data', () => {
       'self-instruct': ['2022-12-20'],
     }
     for (const [id, [released, paper]] of Object.entries(expected)) {
-      expect(modelById(id).released, `${id}.released`).toBe(released)
-      expect(modelById(id).paperDate, `${id}.paperDate`).toBe(paper)
+      expect(modelOf(id).released, `${id}.released`).toBe(released)
+      expect(modelOf(id).paperDate, `${id}.paperDate`).toBe(paper)
     }
   })
 
@@ -100,7 +84,7 @@ describe('the real model data', () => {
   })
 
   it('marks GPT-3 as the start of large models', () => {
-    expect(modelById('gpt-3').milestone).toBe('开始大模型')
+    expect(modelOf('gpt-3').milestone).toBe('开始大模型')
     expect(models.filter(m => m.milestone).map(m => m.id)).toEqual(['gpt-3'])
   })
 
@@ -110,36 +94,36 @@ describe('the real model data', () => {
     // only the 345M checkpoints were released, not the 8.3B the card leads with
     expect(models.filter(m => m.weights === 'partial').map(m => m.id)).toEqual(['megatron-lm'])
     for (const id of ['t5', 'bert', 'bloom', 'chatglm-6b', 'dolly', 'gpt-j', 'glm'])
-      expect(modelById(id).weights, id).toBe('open')
+      expect(modelOf(id).weights, id).toBe('open')
     for (const id of ['gpt-3', 'gpt-4', 'chatgpt', 'palm', 'lamda', 'flan', 'glam', 'palm-e', 'kosmos-1', 'colossalchat'])
-      expect(modelById(id).weights, id).toBe('closed')
+      expect(modelOf(id).weights, id).toBe('closed')
   })
 
   it('records the corrected facts', () => {
-    expect(modelById('dolly').org).toBe('databricks')
-    expect(modelById('dolly').basedOn).toEqual(['gpt-j'])
-    expect(modelById('kosmos-1').params[0]!.total).toBeCloseTo(1.6e9)
-    expect(modelById('chatglm-6b').params.map(p => p.total)).toEqual([6.2e9])
-    expect(modelById('t5').params).toHaveLength(5)
-    expect(modelById('glam').params[0]).toMatchObject({ total: 1.2e12, active: 9.66e10 })
-    expect(modelById('gpt-4').params).toEqual([])
-    expect(modelById('chinchilla').tokens).toBe(1.4e12)
+    expect(modelOf('dolly').org).toBe('databricks')
+    expect(modelOf('dolly').basedOn).toEqual(['gpt-j'])
+    expect(modelOf('kosmos-1').params[0]!.total).toBeCloseTo(1.6e9)
+    expect(modelOf('chatglm-6b').params.map(p => p.total)).toEqual([6.2e9])
+    expect(modelOf('t5').params).toHaveLength(5)
+    expect(modelOf('glam').params[0]).toMatchObject({ total: 1.2e12, active: 9.66e10 })
+    expect(modelOf('gpt-4').params).toEqual([])
+    expect(modelOf('chinchilla').tokens).toBe(1.4e12)
     // LLaMA: 7B and 13B saw 1.0T tokens, 33B and 65B 1.4T; the card says both
-    expect(modelScale(modelById('llama')).text).toBe('7B–65B 参数，训练 1.0T–1.4T token')
+    expect(modelScale(modelOf('llama')).text).toBe('7B–65B 参数，训练 1.0T–1.4T token')
     // GPT-4's report withholds the architecture
-    expect(modelById('gpt-4').architecture).toBe('undisclosed')
+    expect(modelOf('gpt-4').architecture).toBe('undisclosed')
     expect(architectureLabel.undisclosed).toBe('架构未公开')
     // PaLM's data builds on LaMDA's: shared data, not lineage
-    expect(modelById('palm').basedOn).not.toContain('lamda')
+    expect(modelOf('palm').basedOn).not.toContain('lamda')
     // ColossalChat's token counts could not be confirmed: none recorded, and the errata say so
-    expect(modelById('colossalchat').tokens).toBeUndefined()
-    expect(modelById('colossalchat').corrections.some(c => c.outline.includes('54M tokens') && c.fact.includes('未能核实'))).toBe(true)
+    expect(modelOf('colossalchat').tokens).toBeUndefined()
+    expect(modelOf('colossalchat').corrections.some(c => c.outline.includes('54M tokens') && c.fact.includes('未能核实'))).toBe(true)
     // HELM's 「亚洲唯一入选」 is the GLM team's own claim
-    expect(modelById('glm-130b').impact).toMatch(/团队称.*HELM/)
+    expect(modelOf('glm-130b').impact).toMatch(/团队称.*HELM/)
   })
 
   it('describes Kosmos-1 as the paper does: a pretrained image encoder, not all from scratch', () => {
-    const k = modelById('kosmos-1')
+    const k = modelOf('kosmos-1')
     expect(k.idea).toContain('MAGNETO')
     expect(k.idea).toContain('CLIP ViT-L/14')
     expect(k.idea).toContain('预训练')
@@ -148,22 +132,22 @@ describe('the real model data', () => {
   })
 
   it('gives Visual ChatGPT a scale note instead of parameters', () => {
-    const v = modelById('visual-chatgpt')
+    const v = modelOf('visual-chatgpt')
     expect(v.params).toEqual([])
     expect(v.scaleNote).toBe('无自有参数，调用 ChatGPT 与 22 个视觉基础模型')
     expect(modelScale(v).text).toBe(v.scaleNote)
   })
 
   it('gives every model a family-tree path back to the Transformer, but GPT-4 (lineage undisclosed) none', () => {
-    expect(modelById('gpt-4').lineageUndisclosed).toBe(true)
-    expect(modelById('gpt-4').basedOn).toBeUndefined()
+    expect(modelOf('gpt-4').lineageUndisclosed).toBe(true)
+    expect(modelOf('gpt-4').basedOn).toBeUndefined()
     for (const m of models.filter(m => !m.lineageUndisclosed)) {
       const seen = new Set<string>()
       let current: ModelRecord = m
       while (current.basedOn?.length) {
         expect(seen.has(current.id), `cycle through ${current.id}`).toBe(false)
         seen.add(current.id)
-        current = modelById(current.basedOn[0]!)
+        current = modelOf(current.basedOn[0]!)
       }
       expect(current.id, m.id).toBe('transformer')
     }
@@ -190,16 +174,6 @@ describe('the real model data', () => {
 
   // Full-width punctuation and the glossary in the card text: `npm run lint:zh` (scripts/lint-typography.ts) lints every string of data/ (and charts/, lib/).
 })
-describe('modelById', () => {
-  it('finds a model', () => {
-    expect(modelById('t5').name).toBe('T5')
-  })
-
-  it('throws on an unknown id, listing the known ones', () => {
-    expect(() => modelById('t6')).toThrow(/Unknown model id "t6" — known ids: .*\bt5\b/)
-  })
-})
-
 describe('validateModels on broken copies', () => {
   it('reports a missing field', () => {
     const msgs = validateModels(broken('t5', r => delete r.summary))
@@ -271,7 +245,7 @@ describe('validateModels on broken copies', () => {
   })
 
   it('reports a duplicate id', () => {
-    const copy = [...structuredClone(models), structuredClone(modelById('llama'))]
+    const copy = [...structuredClone(models), structuredClone(modelOf('llama'))]
     expect(validateModels(copy)).toEqual(['llama.id: duplicate id "llama"'])
   })
 
@@ -350,16 +324,23 @@ describe('errata', () => {
   })
 
   it('lists model corrections (topic = model name) before the general ones', () => {
-    const all = allCorrections()
+    const all = errataRows([...models].sort(byRelease), generalCorrections)
     const modelCount = models.reduce((n, m) => n + m.corrections.length, 0)
     expect(all).toHaveLength(modelCount + generalCorrections.length)
     expect(all.slice(modelCount)).toEqual(generalCorrections)
     expect(all.some(c => c.topic === 'Dolly' && c.fact.includes('GPT-J'))).toBe(true)
   })
 
-  it('covers every model the errata table names', () => {
-    const named = ['dolly', 'self-instruct', 'colossalchat', 'chatglm-6b', 'glm', 'glm-130b', 't5', 'palm', 'lamda', 'flan', 'glam', 'kosmos-1', 'opt-175b', 'gpt-4', 'visual-chatgpt', 'chinchilla', 'llama']
-    for (const id of named)
-      expect(modelById(id).corrections.length, id).toBeGreaterThan(0)
+  it('covers every model the outline\'s fact-check table names (outline/errata.md)', () => {
+    const rows = readFileSync(resolve(root, 'outline/errata.md'), 'utf8').split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| model'))
+    // a row's first cell is a model's name ("GLM") or the start of one ("OPT" for OPT-175B), or a claim
+    const named = rows.map(row => row.split('|')[1]!.trim()).flatMap((cell) => {
+      const exact = models.find(m => m.name === cell)
+      const starts = models.filter(m => m.name.startsWith(`${cell}-`))
+      return exact ? [exact] : starts.length === 1 ? starts : []
+    })
+    expect(named.length).toBeGreaterThan(rows.length / 2)
+    for (const m of named)
+      expect(m.corrections.length, m.id).toBeGreaterThan(0)
   })
 })

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { agendaOf, sectionName } from '../../../lib/agenda'
-import { loadDeck } from '../../../scripts/deck-source'
+import { agendaOf, BACKUP_ALIAS, sectionName } from '../../../lib/agenda'
+import { loadDeck, splitPresented } from '../../../scripts/deck-source'
+import { sectionKey } from '../../../scripts/talk-rules'
 
 describe('sectionName', () => {
   it.each([
@@ -30,17 +31,21 @@ describe('agendaOf', () => {
     expect(agenda.backup).toEqual({ no: '', title: '备用', summary: '代码', alias: 'backup' })
   })
 
-  it('reads the deck: one entry per section\'s first slide, numbered 1–6, and the backup', async () => {
+  it('reads the deck: one entry per section of the page files, numbered as they are, on each section\'s first slide, and the backup', async () => {
     const { slides } = await loadDeck(resolve(__dirname, '../../../slides.md'))
     const agenda = agendaOf(slides)
-    expect(agenda.sections.map(e => e.no)).toEqual(['1', '2', '3', '4', '5', '6'])
-    expect(agenda.sections.map(e => e.title)).toEqual(['简介', 'Transformer', '模型变迁', '主流大模型', '收获总结', '其它想法'])
-    for (const entry of agenda.sections) {
-      const slide = slides.find(s => s.frontmatter.routeAlias === entry.alias)!
-      // the entry is its page's first slide, the one that declares the section's minutes
-      expect(slide.indexInFile, entry.alias).toBe(1)
-      expect(slide.frontmatter.minutes, entry.alias).toBeTypeOf('number')
+    // the talk's sections are its page files by leading number (`04-overview` … `04-7-others` are 4)
+    const { presented } = splitPresented(slides)
+    const keys = [...new Set(presented.map(s => sectionKey(s.file)).filter(key => key !== undefined))]
+    expect(keys.length).toBeGreaterThan(1)
+    expect(agenda.sections.map(e => e.no), 'one agenda entry per section, in order').toEqual(keys.map(key => String(Number(key))))
+    for (const [i, entry] of agenda.sections.entries()) {
+      const first = slides.find(s => sectionKey(s.file) === keys[i])!
+      // the entry is its section's first slide, the one that declares the section's minutes, and is named from its title
+      expect(first.frontmatter.routeAlias, first.file).toBe(entry.alias)
+      expect(first.frontmatter.minutes, entry.alias).toBeTypeOf('number')
+      expect(first.title, entry.alias).toContain(entry.title)
     }
-    expect(agenda.backup?.alias).toBe('backup')
+    expect(agenda.backup?.alias).toBe(BACKUP_ALIAS)
   })
 })

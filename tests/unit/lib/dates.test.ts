@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isoToDate, parseIsoDate } from '../../../lib/dates'
-
-describe('parseIsoDate (the one date parser)', () => {
-  it('splits full and month-only dates', () => {
-    expect(parseIsoDate('2019-10-23')).toEqual({ year: 2019, month: 10, day: 23 })
-    expect(parseIsoDate('2023-03')).toEqual({ year: 2023, month: 3, day: undefined })
-    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 })
-  })
-
-  it.each(['2019/10/23', '2019-13-01', '2019-00', '2023-02-29', '2019-04-31', '2019-1-5', '19-10-23', '2019-10-23T00:00', ''])('rejects "%s"', (iso) => {
-    expect(parseIsoDate(iso)).toBeUndefined()
-  })
-})
+import { assertIsoDate, isoToDate } from '../../../lib/dates'
 
 describe('isoToDate', () => {
   it('gives UTC midnight, month-only dates on the 1st', () => {
@@ -21,5 +9,21 @@ describe('isoToDate', () => {
 
   it('throws on what the parser rejects, naming the input', () => {
     expect(() => isoToDate('2019-13-01')).toThrow(/2019-13-01/)
+  })
+})
+
+describe('assertIsoDate (a date printed as its ISO text)', () => {
+  it('keeps valid ISO dates', () => {
+    expect(assertIsoDate('2019-10-23')).toBe('2019-10-23')
+    expect(assertIsoDate('2023-03')).toBe('2023-03')
+    expect(assertIsoDate('2024-02-29')).toBe('2024-02-29')
+  })
+
+  it('rejects malformed or impossible dates', () => {
+    expect(() => assertIsoDate('2019/10/23')).toThrow(RangeError)
+    expect(() => assertIsoDate('2019-13-01')).toThrow(RangeError)
+    expect(() => assertIsoDate('2023-02-29')).toThrow(RangeError)
+    expect(() => assertIsoDate('')).toThrow(RangeError)
+    expect(() => assertIsoDate('2019-10-23T00:00')).toThrow(RangeError)
   })
 })

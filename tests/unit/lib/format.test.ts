@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeParams, describeSize, formatChineseCount, formatDate, formatFixed, formatParams, formatScientific, formatSize, formatSizeRange, formatWan, largestSize, modelScale, smallestSize, UNDISCLOSED } from '../../../lib/format'
+import { activeParams, describeSize, formatChineseCount, formatFixed, formatParams, formatScientific, formatSize, formatSizeRange, formatWan, largestSize, modelScale, smallestSize, UNDISCLOSED } from '../../../lib/format'
 
 describe('formatParams', () => {
   it.each([
@@ -35,22 +35,6 @@ describe('formatParams', () => {
     expect(() => formatParams(-1)).toThrow(RangeError)
     expect(() => formatParams(Number.NaN)).toThrow(RangeError)
     expect(() => formatParams(Number.POSITIVE_INFINITY)).toThrow(RangeError)
-  })
-})
-
-describe('formatDate', () => {
-  it('keeps valid ISO dates', () => {
-    expect(formatDate('2019-10-23')).toBe('2019-10-23')
-    expect(formatDate('2023-03')).toBe('2023-03')
-    expect(formatDate('2024-02-29')).toBe('2024-02-29')
-  })
-
-  it('rejects malformed or impossible dates', () => {
-    expect(() => formatDate('2019/10/23')).toThrow(RangeError)
-    expect(() => formatDate('2019-13-01')).toThrow(RangeError)
-    expect(() => formatDate('2023-02-29')).toThrow(RangeError)
-    expect(() => formatDate('')).toThrow(RangeError)
-    expect(() => formatDate('2019-10-23T00:00')).toThrow(RangeError)
   })
 })
 

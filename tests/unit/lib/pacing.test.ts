@@ -23,7 +23,7 @@ describe('pacingPlan', () => {
     ])
   })
 
-  it('plans the deck as `npm run notes` budgets it: the same sections, minutes and end times', async () => {
+  it('plans the deck as `npm run check:talk` budgets it: the same sections, minutes and end times', async () => {
     const deck = await loadDeck()
     const plan = pacingPlan(deck.slides)
     const budgeted = sectionsOf(splitPresented(deck.slides).presented)

@@ -5,7 +5,7 @@
  * Q&A; each section's first slide says its minutes and end time in a 【计时】 line; every
  * presented slide's notes open with 2–6 spoken sentences, all together within 13,000
  * characters and each section within its minutes; `## 备查` at most once; no code talk.
- * `npm run notes` prints the same figures.
+ * `npm run check:talk` prints the same figures.
  */
 import type { TalkReport } from '../../../scripts/talk-rules'
 import { resolve } from 'node:path'
