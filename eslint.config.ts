@@ -12,7 +12,7 @@ export default antfu({
     'e18e/prefer-static-regex': 'off',
   },
   // model/*.json: the tiny model's training outputs, written by model/train.py (PyTorch's JSON, large);
-  // data/generated/: files the scripts write (scripts/tokenizer-snapshot.ts), checked by tests, not by hand.
+  // data/generated/: files the scripts write (scripts/tokenizer-snapshot.ts, scripts/tiny-gpt-snapshot.ts), checked by tests, not by hand.
   ignores: ['dist', '.work', 'shots', 'dist-*', 'exports', 'bench/results', 'bench/.work', 'components.d.ts', '**/*.md', 'model/*.json', 'data/generated'],
 }).append({
   // Browser tests run on node's own test runner (one build, sequential, TAP output), not Vitest.

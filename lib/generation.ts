@@ -141,7 +141,7 @@ export function heatmapInput(text: string, vocab: readonly string[], contextLeng
   return { encoded, ids: encoded.ids.slice(-limit), chars: readChars(encoded, vocab).slice(-limit) }
 }
 
-/** What composables/tiny-gpt-snapshot.ts holds (written by scripts/tiny-gpt-snapshot.ts): the demos' default states, computed. */
+/** What data/generated/tiny-gpt-snapshot.json holds (written by scripts/tiny-gpt-snapshot.ts): the demos' default states, computed. */
 export interface SnapshotCandidate { token: string, base: number, probability: number }
 export interface TinyGptSnapshot {
   sampling: {
