@@ -16,6 +16,6 @@ export default antfu({
   ignores: ['dist', '.work', 'shots', 'dist-*', 'exports', 'bench/results', 'bench/.work', 'components.d.ts', '**/*.md', 'model/*.json', 'data/generated'],
 }).append({
   // Browser tests run on node's own test runner (one build, sequential, TAP output), not Vitest.
-  files: ['tests/browser/**/*.ts'],
+  files: ['tests/browser/**/*.ts', 'tests/slow/**/*.ts'],
   rules: { 'test/no-import-node-test': 'off' },
 })

@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',
+    // One module graph for all files: the tests share no mutable state (each mounts its own
+    // components, with its own provided data), and isolating 47 files cost 40 s of a 60 s run.
+    isolate: false,
   },
 })

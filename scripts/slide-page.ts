@@ -32,8 +32,11 @@ export async function settleSlide(page: Page, no: number, timeout = 15_000): Pro
     return [...root.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg'))
   }, no, { timeout })
   await page.evaluate(() => document.fonts.ready)
-  // Let the slide transition finish so boxes are measured where they will stay.
-  await page.waitForTimeout(450)
+  // Boxes are measured where they will stay: after the slide transition (started by the next frame)
+  // and any finite animation have finished. Looping ones (a pulsing dot) never finish and do not count.
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await page.waitForFunction(() => document.getAnimations().every(animation =>
+    animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity), null, { timeout, polling: 'raf' })
 }
 
 /** Goes to slide `no` inside the running app (no reload), all clicks revealed by default. */

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import type { SlideSource } from '../../scripts/deck-source'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { describeSlide, splitPresented } from '../../scripts/deck-source'
 import { gotoSlide, newDeckContext, slideCount } from '../../scripts/slide-page'
 
@@ -119,15 +120,44 @@ export function notedClicks(note: string): number {
  * the notes, and any request that leaves localhost.
  */
 export async function inspectDeck(options: InspectOptions): Promise<DeckReport> {
+  const numbers = options.only ?? options.sources.map(source => source.no)
+  // One window per core: a slide's checks are the renderer's work, and slides do not share state.
+  const windows = Math.max(1, Math.min(availableParallelism(), 4))
+  const shards = Array.from({ length: windows }, (_, i) => numbers.filter((_, j) => j % windows === i))
+  const reports = await Promise.all(shards.filter(shard => shard.length).map(shard => inspectSlides(options, shard)))
+  // In slide order, whichever window measured them: each finding is tagged with its slide.
+  const merged = <T>(pick: (report: ShardReport) => Tagged<T>[]) => reports.flatMap(pick).sort((a, b) => a.no - b.no).map(item => item.value)
+  return {
+    total: reports[0]?.total ?? 0,
+    problems: merged(r => r.problems),
+    externalRequests: merged(r => r.externalRequests),
+    visited: reports.reduce((n, r) => n + r.visited, 0),
+    room: {
+      smallText: merged(r => r.room.smallText),
+      prose: merged(r => r.room.prose),
+      lineBreaks: merged(r => r.room.lineBreaks),
+      hiddenWords: merged(r => r.room.hiddenWords),
+      ligatures: merged(r => r.room.ligatures),
+      stats: merged(r => r.room.stats),
+    },
+  }
+}
+
+interface Tagged<T> { no: number, value: T }
+type TaggedRoom = { [K in keyof RoomReport]: Tagged<RoomReport[K][number]>[] }
+interface ShardReport { total: number, problems: Tagged<string>[], externalRequests: Tagged<string>[], visited: number, room: TaggedRoom }
+
+/** The checks on `numbers`, in one window. Reduced motion: boxes are measured without waiting out a transition. */
+async function inspectSlides(options: InspectOptions, numbers: number[]): Promise<ShardReport> {
   const { browser, url, sources, colorScheme } = options
-  const context = await newDeckContext(browser, { colorScheme })
+  const context = await newDeckContext(browser, { colorScheme, reducedMotion: 'reduce' })
   const page = await context.newPage()
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => {
     console.error(`content security policy: ${event.violatedDirective} blocked ${event.blockedURI}`)
   }))
-  const problems: string[] = []
-  const externalRequests: string[] = []
   let current = 0
+  const problems = tagged<string>(() => current)
+  const externalRequests = tagged<string>(() => current)
   const where = (no: number) => {
     const source = sources[no - 1]
     return source ? describeSlide(source) : `slide ${no}`
@@ -149,12 +179,19 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
   // The kept checker: axe-core, put into the page once (slides change without a reload).
   await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'))
   const total = await slideCount(page)
-  if (total !== sources.length)
+  current = 0 // about the deck, not a slide: listed first
+  if (total !== sources.length && numbers.includes(1))
     problems.push(`the built deck has ${total} slides but the source has ${sources.length}`)
   let visited = 0
   const presentedNumbers = new Set(splitPresented(sources).presented.map(s => s.no))
-  const room: RoomReport = { smallText: [], prose: [], lineBreaks: [], hiddenWords: [], ligatures: [], stats: [] }
-  const numbers = options.only ?? Array.from({ length: total }, (_, i) => i + 1)
+  const room = {
+    smallText: tagged<string>(() => current),
+    prose: tagged<string>(() => current),
+    lineBreaks: tagged<string>(() => current),
+    hiddenWords: tagged<string>(() => current),
+    ligatures: tagged<string>(() => current),
+    stats: tagged<SlideRoomStats>(() => current),
+  }
   for (const no of numbers) {
     current = no
     try {
@@ -206,7 +243,20 @@ export async function inspectDeck(options: InspectOptions): Promise<DeckReport> 
   }
   page.removeAllListeners() // closing aborts what is still loading: not a problem of the deck
   await context.close()
-  return { total, problems, externalRequests, visited, room }
+  return { total, problems: problems.items, externalRequests: externalRequests.items, visited, room: {
+    smallText: room.smallText.items,
+    prose: room.prose.items,
+    lineBreaks: room.lineBreaks.items,
+    hiddenWords: room.hiddenWords.items,
+    ligatures: room.ligatures.items,
+    stats: room.stats.items,
+  } }
+}
+
+/** A list whose pushes remember the slide being checked, so shards merge back in slide order. */
+function tagged<T>(slide: () => number): { items: Tagged<T>[], push: (...values: T[]) => void } {
+  const items: Tagged<T>[] = []
+  return { items, push: (...values) => items.push(...values.map(value => ({ no: slide(), value }))) }
 }
 
 interface RoomFindings {

@@ -122,3 +122,52 @@ export async function assertFollowed(stage: Stage, from: Position, path: Positio
 declare global {
   interface Window { __stageHistory?: Position[] }
 }
+
+/** The whole flow: open both windows, five presses right after load, reopen each window mid-talk. */
+export async function stayInStep(browser: Browser, urls: { presenter: string, audience: string }) {
+  const stage = await openStage(browser)
+  try {
+    await stayInStepOn(stage, urls)
+  }
+  catch (error) {
+    // Which window loaded when, and what the pages said: a reload mid-press shows here.
+    throw new Error(`${(error as Error).message}\nwhat the windows did:\n${stage.log.slice(-60).join('\n')}`, { cause: error })
+  }
+  finally {
+    await stage.context.close()
+  }
+}
+
+export async function stayInStepOn(stage: Stage, urls: { presenter: string, audience: string }) {
+  await stage.presenter.goto(urls.presenter)
+  await stage.audience.goto(urls.audience)
+  await ready(stage.presenter, 'presenter')
+  await ready(stage.audience, 'play')
+  const start = await position(stage.presenter)
+
+  const path = await press(stage, 5)
+  assert.deepEqual((await history(stage.presenter)).map(show), path.map(show), 'every press moved the presenter one step, none lost, none bounced')
+  await assertFollowed(stage, start, path)
+  const here = path.at(-1)!
+  assert.notDeepEqual(here, start)
+
+  // The projector window reopened at the address on the README: it joins, and moves nobody.
+  await stage.audience.goto(urls.audience)
+  await ready(stage.audience, 'play')
+  await waitForPosition(stage.audience, here, 'reopened audience')
+  // The presenter reopened too (a second presenter would do the same).
+  await stage.presenter.goto(urls.presenter)
+  await ready(stage.presenter, 'presenter')
+  await waitForPosition(stage.presenter, here, 'reopened presenter')
+  const moved = (await history(stage.audience)).map(show).filter(step => step !== show(here))
+  assert.deepEqual(moved, [], 'the reopened presenter moved the audience')
+
+  // And the talk goes on from there, in both windows.
+  const more = await press(stage, 1)
+  await assertFollowed(stage, here, more)
+
+  const audiencePosts = stage.requests.filter(r => r.page === 'audience' && r.method !== 'GET')
+  assert.deepEqual(audiencePosts, [], 'the audience window sends nothing back')
+  const offMachine = stage.requests.filter(r => !OWN_HOSTS.has(new URL(r.url).hostname) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'))
+  assert.deepEqual(offMachine, [], 'no request leaves the machine')
+}

@@ -9,8 +9,8 @@
  */
 import type { Browser } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/serve'
-import type { DeckReport } from './inspect-deck'
-import type { PresenterReport } from './presenter-notes'
+import type { DeckReport } from '../browser/inspect-deck'
+import type { PresenterReport } from '../browser/presenter-notes'
 import assert from 'node:assert/strict'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
@@ -19,9 +19,9 @@ import { launchChromium } from '../../scripts/browser'
 import { loadDeckSources } from '../../scripts/deck-source'
 import { serveStatic } from '../../scripts/serve'
 import { runSlidev } from '../../scripts/slidev'
-import { inspectDeck } from './inspect-deck'
-import { inspectPdf } from './pdf'
-import { inspectPresenterNotes } from './presenter-notes'
+import { inspectDeck } from '../browser/inspect-deck'
+import { inspectPdf } from '../browser/pdf'
+import { inspectPresenterNotes } from '../browser/presenter-notes'
 
 // Slidev takes components and setup from the entry's folder, so the fixture is built from the root.
 const ENTRY = '.fixture-broken-deck.md'
