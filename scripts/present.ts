@@ -25,6 +25,7 @@ import { networkInterfaces } from 'node:os'
 import { extname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { getPort } from 'get-port-please'
 import sirv from 'sirv'
 import { PAGE_INFO_GLOBAL, PASSWORD_HEADER, SYNC_ENDPOINT, TOKEN_HEADER } from '../setup/present-protocol'
 import { buildDeck } from './build'
@@ -261,17 +262,9 @@ export async function startPresentServer(options: PresentOptions = {}): Promise<
       done((server.address() as AddressInfo).port)
     })
   })
-  if (options.port !== undefined) {
-    port = await listen(options.port)
-  }
-  else {
-    // 3030 like `npm run dev`, so the browser keeps the speaker's presenter layout; else the next free.
-    port = 0
-    for (let candidate = 3030; candidate < 3050 && !port; candidate++)
-      port = await listen(candidate).catch(() => 0)
-    if (!port)
-      port = await listen(0)
-  }
+  // 3030 like `npm run dev`, so the browser keeps the speaker's presenter layout; else the next free
+  // one (get-port-please, as Slidev's own dev server picks its port).
+  port = await listen(options.port ?? await getPort({ port: 3030, portRange: [3031, 3049], host }))
 
   const urlsFor = (address: string) => ({
     presenter: `http://${address}:${port}/presenter/${password ? `?password=${password}` : ''}`,

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import sirv from 'sirv'
 
 export interface StaticServer {
@@ -25,16 +24,4 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise(resolve => server.close(() => resolve())),
   }
-}
-
-/** A port free on 127.0.0.1 right now, for a server that must be told its port (Slidev's dev server). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }

@@ -8,8 +8,8 @@ import type { ChildProcess } from 'node:child_process'
 import type { Browser, Page, Request } from 'playwright-chromium'
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { getRandomPort } from 'get-port-please'
 import { launchChromium } from '../../scripts/browser'
-import { freePort } from '../../scripts/serve'
 import { spawnSlidev } from '../../scripts/slidev'
 import { openStage, ready, SLOW, stayInStep, waitForPosition } from '../browser/stage'
 
@@ -107,7 +107,7 @@ describe('on stage: `slidev` dev server with our config', () => {
   let output = ''
 
   before(async () => {
-    const port = await freePort()
+    const port = await getRandomPort()
     base = `http://localhost:${port}`
     // `--force`: bundle the dependencies afresh, as on a new clone, whatever an earlier run cached.
     dev = spawnSlidev(['--port', String(port), '--force'])
