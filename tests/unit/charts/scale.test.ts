@@ -18,6 +18,16 @@ describe('parameter scale', () => {
     expect(powerTicks(domain).every(v => v >= domain[0] && v <= domain[1])).toBe(true)
   })
 
+  it('spans every size in whole decades, with a tick on each power of ten', () => {
+    const domain = paramsDomain(models)
+    const sizes = models.flatMap(m => m.params.flatMap(p => [p.total, p.active ?? p.total]))
+    expect(domain[0]).toBeLessThanOrEqual(Math.min(...sizes))
+    expect(domain[1]).toBeGreaterThanOrEqual(Math.max(...sizes))
+    const [lo, hi] = domain.map(Math.log10) as [number, number]
+    expect(Number.isInteger(lo) && Number.isInteger(hi)).toBe(true)
+    expect(powerTicks(domain)).toEqual(Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i)))
+  })
+
   it('covers every model with a size, at its largest size, across the two slides', () => {
     const big = scaleRows(models, { minParams: 1e11 })
     const small = scaleRows(models, { maxParams: 1e11 })
