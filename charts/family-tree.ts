@@ -1,11 +1,15 @@
+import type { CurveFactory } from 'd3-shape'
 /**
  * The family tree's layout: time runs right, one band per branch, edges from `basedOn`.
  */
 import type { Architecture, ModelRecord } from '../data/schema'
+import type { Overflow } from './fit'
 import { stratify } from 'd3-hierarchy'
+import { link, linkHorizontal } from 'd3-shape'
 import { isoToDate } from '../lib/dates'
 import { byRelease } from '../lib/records'
 import { textWidth } from '../lib/text-width'
+import { beyondCanvas, px1 } from './fit'
 import { architecturesOf, clamp, MIN_FONT, selectModels } from './shared'
 
 /** The tree's lanes: GLM's blank infilling (one Transformer, prefix mask) has its own, not encoder–decoder's. */
@@ -76,6 +80,8 @@ export interface TreeColumn {
 export interface FamilyTreeLayout {
   width: number
   height: number
+  /** The height it was given (`height` exceeds it only when even the tightest rows do not fit). */
+  maxHeight?: number
   fontSize: number
   pillHeight: number
   /** Left gutter for the branch labels (0 when they sit in the origin's column). */
@@ -125,6 +131,10 @@ export function familyEdges(records: readonly ModelRecord[]): Array<{ from: stri
 
 const VIRTUAL_ROOT = '__root__'
 
+/** Space between two pills stacked in a band; MIN_ROW_GAP once the type is at the floor. */
+const ROW_GAP = 3
+const MIN_ROW_GAP = 2
+
 /**
  * Order of the models in the family hierarchy (d3 `stratify`, children by date, pre-order): a
  * parent comes before its children and subtrees stay contiguous, so sorting a column by it keeps
@@ -164,27 +174,48 @@ export function assignRows(wishes: readonly number[], rows: number): number[] {
   return out
 }
 
+/** How far left of the two pills an edge between models of one year bows out. */
+const BRACKET = 12
+
+/**
+ * A d3 curve for an edge inside one year column: out of the parent's left side and into the
+ * child's, bowed out to the left of both (a `linkHorizontal` there would run down the pills' edge).
+ */
+const curveBracketLeft: CurveFactory = (context) => {
+  const points: Array<[number, number]> = []
+  return {
+    areaStart() {},
+    areaEnd() {},
+    lineStart() {
+      points.length = 0
+    },
+    point(x, y) {
+      points.push([x, y])
+    },
+    lineEnd() {
+      const [[x0, y0], [x1, y1]] = points as [[number, number], [number, number]]
+      const bx = Math.min(x0, x1) - BRACKET
+      context.moveTo(x0, y0)
+      context.bezierCurveTo(bx, y0, bx, y1, x1, y1)
+    },
+  }
+}
+
+/** d3-shape link generators, coordinates to 0.1 px: across columns a horizontal link, inside one a bracket. */
+const acrossColumns = linkHorizontal().digits(1)
+const inColumn = link(curveBracketLeft).digits(1)
+
 function edgePath(a: TreeNode, b: TreeNode): string {
-  const f = (v: number) => Math.round(v * 10) / 10
-  if (b.x - b.width / 2 > a.x + a.width / 2) {
-    // forward in time: right side of the parent to the left side of the child
-    const sx = a.x + a.width / 2
-    const tx = b.x - b.width / 2
-    const mx = (sx + tx) / 2
-    return `M${f(sx)},${f(a.y)} C${f(mx)},${f(a.y)} ${f(mx)},${f(b.y)} ${f(tx)},${f(b.y)}`
-  }
-  if (a.x - a.width / 2 > b.x + b.width / 2) {
-    // the child was published first (FLAN before the LaMDA paper): left of parent to right of child
-    const sx = a.x - a.width / 2
-    const tx = b.x + b.width / 2
-    const mx = (sx + tx) / 2
-    return `M${f(sx)},${f(a.y)} C${f(mx)},${f(a.y)} ${f(mx)},${f(b.y)} ${f(tx)},${f(b.y)}`
-  }
+  const left = (n: TreeNode): [number, number] => [n.x - n.width / 2, n.y]
+  const right = (n: TreeNode): [number, number] => [n.x + n.width / 2, n.y]
+  // forward in time: right side of the parent to the left side of the child
+  if (left(b)[0] > right(a)[0])
+    return acrossColumns({ source: right(a), target: left(b) })!
+  // the child was published first (FLAN before the LaMDA paper): left of parent to right of child
+  if (left(a)[0] > right(b)[0])
+    return acrossColumns({ source: left(a), target: right(b) })!
   // same column: a bracket on the left of the two pills
-  const sx = a.x - a.width / 2
-  const tx = b.x - b.width / 2
-  const bx = Math.min(sx, tx) - 12
-  return `M${f(sx)},${f(a.y)} C${f(bx)},${f(a.y)} ${f(bx)},${f(b.y)} ${f(tx)},${f(b.y)}`
+  return inColumn({ source: left(a), target: left(b) })!
 }
 
 /**
@@ -259,8 +290,14 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
   // rows fill the height the slide gives the chart; without one, a fixed gap between pills
   const totalRows = bandRows.reduce((n, b) => n + b.rows, 0)
   const fixed = headerHeight + 4 + bandRows.length * 12 - 4
-  const rowHeight = opts.height && totalRows
-    ? clamp(Math.floor((opts.height - fixed) / totalRows), pillHeight + 3, pillHeight + 22)
+  const fitted = opts.height && totalRows ? Math.floor((opts.height - fixed) / totalRows) : undefined
+  if (fitted !== undefined && fitted < pillHeight + ROW_GAP && fontSize > MIN_FONT) {
+    // too many rows for the height: smaller type (never below the floor) makes smaller pills
+    return familyTreeLayout(records, { ...opts, fontSize: Math.max(MIN_FONT, fontSize - 0.5) })
+  }
+  // at the floor the gap between pills may close further, down to MIN_ROW_GAP
+  const rowHeight = fitted !== undefined
+    ? clamp(fitted, pillHeight + (fontSize > MIN_FONT ? ROW_GAP : MIN_ROW_GAP), pillHeight + 22)
     : pillHeight + 8
   const bands: TreeBand[] = []
   let by = headerHeight + 4
@@ -321,6 +358,7 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
   return {
     width: opts.width,
     height,
+    maxHeight: opts.height,
     fontSize,
     pillHeight,
     gutter,
@@ -331,4 +369,39 @@ export function familyTreeLayout(records: readonly ModelRecord[], opts: FamilyTr
     columns,
     architectures: architecturesOf(shown),
   }
+}
+
+/**
+ * What of a family tree does not fit (see `charts/fit.ts`): a pill outside the canvas, pills that
+ * overlap, or bands with so many rows that the tree is taller than the height it was given (named
+ * by the models of the fullest year in the tallest band).
+ */
+export function familyTreeOverflows(layout: FamilyTreeLayout): Overflow[] {
+  const out: Overflow[] = []
+  const half = layout.pillHeight / 2
+  for (const n of layout.nodes) {
+    const problem = beyondCanvas('pill', n.x - n.width / 2, n.x + n.width / 2, layout.width)
+    if (problem)
+      out.push({ models: [n], problem })
+  }
+  layout.nodes.forEach((a, i) => {
+    for (const b of layout.nodes.slice(i + 1)) {
+      if (Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < 2 * half)
+        out.push({ models: [a, b], problem: 'overlap each other' })
+    }
+  })
+  if (layout.maxHeight !== undefined && layout.height > layout.maxHeight + 1e-6) {
+    const cells = new Map<string, TreeNode[]>()
+    for (const n of layout.nodes.filter(n => !n.origin))
+      cells.set(`${n.year} ${n.branch}`, [...(cells.get(`${n.year} ${n.branch}`) ?? []), n])
+    const band = layout.bands.reduce((a, b) => (b.height > a.height ? b : a))
+    const fullest = [...cells.values()]
+      .filter(c => c[0]!.branch === band.branch)
+      .reduce((a, b) => (b.length > a.length ? b : a))
+    out.push({
+      models: fullest,
+      problem: `are the ${fullest.length} ${branchArchitecture[band.branch]} models of ${fullest[0]!.year}, one row each: the tree is ${px1(layout.height)} px tall, more than the ${layout.maxHeight} px it has at ${layout.fontSize} px type`,
+    })
+  }
+  return out
 }

@@ -103,10 +103,27 @@ export function placeLabels(items: readonly LabelRequest[], opts: PlaceOptions):
   return out
 }
 
-/** Spreads points so neighbours are at least `minGap` apart (same-day releases stay visible). */
-export function dodge(xs: readonly number[], minGap: number): number[] {
+/**
+ * Spreads points so neighbours are at least `minGap` apart (same-day releases stay visible): each
+ * is pushed right of the one before it. With `bounds`, a run pushed past the right end is pushed
+ * back left from it, and points that cannot keep the gap inside the bounds share them evenly, so
+ * every point stays inside (and in order).
+ */
+export function dodge(xs: readonly number[], minGap: number, bounds?: readonly [number, number]): number[] {
   const out = [...xs]
   for (let i = 1; i < out.length; i++)
+    out[i] = Math.max(out[i]!, out[i - 1]! + minGap)
+  if (!bounds || !out.length)
+    return out
+  const [lo, hi] = bounds
+  const n = out.length
+  if ((n - 1) * minGap > hi - lo)
+    return out.map((_, i) => (n === 1 ? (lo + hi) / 2 : lo + (i * (hi - lo)) / (n - 1)))
+  out[n - 1] = Math.min(out[n - 1]!, hi)
+  for (let i = n - 2; i >= 0; i--)
+    out[i] = Math.min(out[i]!, out[i + 1]! - minGap)
+  out[0] = Math.max(out[0]!, lo)
+  for (let i = 1; i < n; i++)
     out[i] = Math.max(out[i]!, out[i - 1]! + minGap)
   return out
 }

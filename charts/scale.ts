@@ -3,10 +3,12 @@
  * draws it.
  */
 import type { Architecture, ModelRecord, OrganisationId } from '../data/schema'
+import type { Overflow } from './fit'
 import { scaleLog } from 'd3-scale'
 import { organisationName } from '../data/organisations'
 import { formatParams, largestSize, modelScale, smallestSize } from '../lib/format'
 import { textWidth } from '../lib/text-width'
+import { beyondCanvas, px1 } from './fit'
 import { architecturesOf, clamp, MIN_FONT, selectModels } from './shared'
 
 export type SizeKind = ReturnType<typeof modelScale>['kind']
@@ -68,7 +70,10 @@ export function scaleRows(records: readonly ModelRecord[], opts: ScaleOptions = 
   return kept
 }
 
-/** Rounds down / up to 1, 2 or 5 × 10^k. */
+/**
+ * Rounds down / up to 1, 2 or 5 × 10^k: d3's `nice()` on a log scale rounds to whole decades,
+ * which would leave most of a decade empty at either end of the axis (10M–10T for 80M–1.2T).
+ */
 function niceLog(value: number, dir: 'down' | 'up'): number {
   const exp = Math.floor(Math.log10(value))
   const steps = [1, 2, 5, 10].map(s => s * 10 ** exp)
@@ -93,12 +98,13 @@ export function paramsScale(domain: [number, number], range: [number, number]) {
   return scaleLog().domain(domain).range(range)
 }
 
-/** Powers of ten inside the domain: the axis ticks. */
-export function powerTicks([lo, hi]: [number, number]): number[] {
-  const ticks: number[] = []
-  for (let e = Math.ceil(Math.log10(lo)); 10 ** e <= hi; e++)
-    ticks.push(10 ** e)
-  return ticks
+/**
+ * Powers of ten inside the domain: the axis ticks. A tick count no larger than the decades spanned
+ * makes d3 give one tick per decade (more would add the 2…9 minor ticks).
+ */
+export function powerTicks(domain: [number, number]): number[] {
+  const decades = Math.max(1, Math.floor(Math.log10(domain[1]) - Math.log10(domain[0])))
+  return scaleLog().domain(domain).ticks(decades)
 }
 
 /** Marks a row draws: one filled dot per dense model; a hollow total and a filled active for MoE. */
@@ -131,6 +137,8 @@ export interface ScaleChartRow extends ScaleRow {
 export interface ScaleChartLayout {
   width: number
   height: number
+  /** The height it was given (`height` exceeds it only when even the tightest rows do not fit). */
+  maxHeight?: number
   fontSize: number
   /** Size of the column heads, ticks, organisations, dates and values. */
   smallFont: number
@@ -170,7 +178,7 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
   const dateX = orgX + orgW
   const plotX0 = dateX + dateW
   const domain = paramsDomain(records)
-  const t = (v: number) => Math.log(v / domain[0]) / Math.log(domain[1] / domain[0])
+  const t = paramsScale(domain, [0, 1])
   // widest plot whose value labels still end inside the chart
   let plotX1 = width - 8
   for (const row of all) {
@@ -185,6 +193,7 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
   return {
     width,
     height: top + rows.length * rowHeight,
+    maxHeight: opts.height,
     fontSize,
     smallFont: small,
     rowHeight,
@@ -208,4 +217,25 @@ export function scaleChartLayout(records: readonly ModelRecord[], opts: ScaleCha
     }),
     architectures: architecturesOf(rows),
   }
+}
+
+/**
+ * What of a scale chart does not fit (see `charts/fit.ts`): a value label running off the canvas,
+ * or rows below the height the chart was given.
+ */
+export function scaleChartOverflows(layout: ScaleChartLayout): Overflow[] {
+  const out: Overflow[] = []
+  for (const row of layout.rows) {
+    const problem = beyondCanvas('value label', row.valueX, row.valueX + textWidth(row.valueText, layout.smallFont), layout.width)
+    if (problem)
+      out.push({ models: [row], problem })
+  }
+  const { maxHeight } = layout
+  if (maxHeight !== undefined && layout.height > maxHeight + 1e-6) {
+    out.push({
+      models: layout.rows.filter(r => r.y + layout.rowHeight / 2 > maxHeight + 1e-6),
+      problem: `below the ${maxHeight} px the chart has (${layout.rows.length} rows of ${layout.rowHeight} px: ${px1(layout.height)} px)`,
+    })
+  }
+  return out
 }

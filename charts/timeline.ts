@@ -2,11 +2,13 @@
  * The timeline's layout: one dot per model on a UTC time axis, labels above and below it.
  */
 import type { Architecture, ModelRecord } from '../data/schema'
+import type { Overflow } from './fit'
 import type { LabelPlacement } from './labels'
 import type { Selection } from './shared'
 import { scaleUtc } from 'd3-scale'
 import { isoToDate } from '../lib/dates'
 import { textWidth } from '../lib/text-width'
+import { beyondCanvas, px1 } from './fit'
 import { dodge, placeLabels } from './labels'
 import { architecturesOf, clamp, DAY, selectModels } from './shared'
 
@@ -79,6 +81,8 @@ export interface TimelinePanel {
 export interface TimelineLayout {
   width: number
   height: number
+  /** The height it was given (`height` may exceed it only when even the tightest spacing does not fit). */
+  maxHeight?: number
   fontSize: number
   panels: TimelinePanel[]
   /** Architectures present, for the legend. */
@@ -111,7 +115,8 @@ function layoutPanel(
   const x0 = MARGIN_X
   const x1 = width - MARGIN_X
   const scale = scaleUtc().domain(domain).range([x0, x1])
-  const xs = dodge(records.map(r => scale(isoToDate(r.released))), 7)
+  // crowded dots near the end are pushed back left rather than off the axis
+  const xs = dodge(records.map(r => scale(isoToDate(r.released))), 7, [x0, x1])
   const labels = placeLabels(
     records.map((r, i) => ({ anchor: xs[i]!, width: timelineLabelWidth(r, fontSize) })),
     { min: 0, max: width, gap: 10, maxShift: fontSize * 3.5 },
@@ -192,16 +197,20 @@ export function timelineLayout(records: readonly ModelRecord[], opts: TimelineOp
   const natural = timelineAt(records, opts, 1)
   if (!opts.height || natural.height === 0)
     return natural
+  return { ...fillHeight(records, opts, opts.height), maxHeight: opts.height }
+}
+
+function fillHeight(records: readonly ModelRecord[], opts: TimelineOptions, height: number): TimelineLayout {
   // the stretch that fills the given height: largest in [0.85, 2.2] whose layout still fits
   // (height grows with the stretch, in rounded steps, so bisect rather than solve)
   let lo = 0.85
   let hi = 2.2
   const stretchedMost = timelineAt(records, opts, hi)
-  if (stretchedMost.height <= opts.height)
+  if (stretchedMost.height <= height)
     return stretchedMost
   for (let i = 0; i < 12; i++) {
     const mid = (lo + hi) / 2
-    if (timelineAt(records, opts, mid).height <= opts.height)
+    if (timelineAt(records, opts, mid).height <= height)
       lo = mid
     else
       hi = mid
@@ -251,4 +260,33 @@ function timelineAt(records: readonly ModelRecord[], opts: TimelineOptions, stre
     panels,
     architectures: architecturesOf(shown),
   }
+}
+
+/**
+ * What of a timeline does not fit (see `charts/fit.ts`): a dot or a label outside the canvas, or
+ * labels stacked on so many levels that the chart is taller than the height it was given.
+ */
+export function timelineOverflows(layout: TimelineLayout): Overflow[] {
+  const out: Overflow[] = []
+  for (const panel of layout.panels) {
+    for (const m of panel.marks) {
+      for (const problem of [
+        beyondCanvas('', m.x, m.x, layout.width),
+        beyondCanvas('label', m.label.left, m.label.left + m.label.width, layout.width),
+      ]) {
+        if (problem)
+          out.push({ models: [m], problem })
+      }
+    }
+  }
+  if (layout.maxHeight !== undefined && layout.height > layout.maxHeight + 1e-6) {
+    // the labels on the outermost level of the most crowded panel are what make it tall
+    const levels = (p: TimelinePanel) => Math.max(0, ...p.marks.map(m => m.label.level + 1))
+    const panel = layout.panels.reduce((a, b) => (levels(b) > levels(a) ? b : a))
+    out.push({
+      models: panel.marks.filter(m => m.label.level === levels(panel) - 1),
+      problem: `label on the outermost of ${levels(panel)} levels: the chart is ${px1(layout.height)} px tall, more than the ${layout.maxHeight} px it has`,
+    })
+  }
+  return out
 }

@@ -84,6 +84,26 @@ describe('family tree', () => {
     }
   })
 
+  it('draws each edge from the parent\'s pill to the child\'s, bowing left between pills of one year', () => {
+    const byId = new Map(layout.nodes.map(n => [n.id, n]))
+    const sides = (n: typeof layout.nodes[number]) => [n.x - n.width / 2, n.x + n.width / 2]
+    for (const e of layout.edges) {
+      const [x0, y0, ...rest] = e.path.match(/-?\d+(\.\d+)?/g)!.map(Number)
+      const [x1, y1] = rest.slice(-2)
+      const from = byId.get(e.from)!
+      const to = byId.get(e.to)!
+      expect(sides(from).some(x => Math.abs(x - x0!) <= 0.05), e.from).toBe(true)
+      expect(sides(to).some(x => Math.abs(x - x1!) <= 0.05), e.to).toBe(true)
+      expect(y0).toBeCloseTo(from.y, 1)
+      expect(y1).toBeCloseTo(to.y, 1)
+      if (from.year === to.year) {
+        const [bx] = rest
+        expect(bx!).toBeLessThan(Math.min(x0!, x1!))
+      }
+    }
+    expect(layout.edges.some(e => byId.get(e.from)!.year === byId.get(e.to)!.year)).toBe(true)
+  })
+
   it('orders parents before children and rejects a cycle', () => {
     const order = treeOrder(models)
     for (const e of familyEdges(models).filter(e => e.primary))

@@ -37,5 +37,27 @@ describe('label placement', () => {
 
   it('spreads same-day dots apart', () => {
     expect(dodge([10, 10, 10, 40], 7)).toEqual([10, 17, 24, 40])
+    // inside bounds it changes nothing there
+    expect(dodge([10, 10, 10, 40], 7, [0, 100])).toEqual([10, 17, 24, 40])
+  })
+
+  it('with bounds, pushes a run back left from the right end, and shares the bounds when it must', () => {
+    expect(dodge([90, 98, 98, 98], 7, [0, 100])).toEqual([79, 86, 93, 100])
+    const crowded = dodge(Array.from<number>({ length: 21 }).fill(50), 7, [0, 100])
+    expect(crowded[0]).toBe(0)
+    expect(crowded.at(-1)).toBe(100)
+    for (let i = 1; i < crowded.length; i++)
+      expect(crowded[i]! - crowded[i - 1]!).toBeCloseTo(5)
+    const random = rng(7)
+    for (let round = 0; round < 100; round++) {
+      const xs = Array.from({ length: 1 + Math.floor(random() * 40) }, () => random() * 300).sort((a, b) => a - b)
+      const out = dodge(xs, 7, [0, 300])
+      for (const [i, x] of out.entries()) {
+        expect(x).toBeGreaterThanOrEqual(0)
+        expect(x).toBeLessThanOrEqual(300 + 1e-9)
+        if (i > 0)
+          expect(x - out[i - 1]!).toBeGreaterThanOrEqual(Math.min(7, 300 / (out.length - 1)) - 1e-9)
+      }
+    }
   })
 })

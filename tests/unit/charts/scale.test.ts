@@ -18,6 +18,17 @@ describe('parameter scale', () => {
     expect(powerTicks(domain).every(v => v >= domain[0] && v <= domain[1])).toBe(true)
   })
 
+  it('spans every size, rounded to 1, 2 or 5 × 10^k, with a tick on each power of ten inside', () => {
+    const domain = paramsDomain(models)
+    const sizes = models.flatMap(m => m.params.flatMap(p => [p.total, p.active ?? p.total]))
+    expect(domain[0]).toBeLessThanOrEqual(Math.min(...sizes))
+    expect(domain[1]).toBeGreaterThanOrEqual(Math.max(...sizes))
+    for (const end of domain)
+      expect([1, 2, 5]).toContain(Math.round(end / 10 ** Math.floor(Math.log10(end))))
+    const [lo, hi] = [Math.ceil(Math.log10(domain[0]) - 1e-9), Math.floor(Math.log10(domain[1]) + 1e-9)]
+    expect(powerTicks(domain)).toEqual(Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i)))
+  })
+
   it('covers every model with a size, at its largest size, across the two slides', () => {
     const big = scaleRows(models, { minParams: 1e11 })
     const small = scaleRows(models, { maxParams: 1e11 })

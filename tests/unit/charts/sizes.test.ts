@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { familyTreeLayout } from '../../../charts/family-tree'
-import { scaleChartLayout } from '../../../charts/scale'
+import { familyTreeLayout, familyTreeOverflows } from '../../../charts/family-tree'
+import { assertFits } from '../../../charts/fit'
+import { scaleChartLayout, scaleChartOverflows } from '../../../charts/scale'
 import { MIN_FONT } from '../../../charts/shared'
-import { timelineLayout } from '../../../charts/timeline'
+import { timelineLayout, timelineOverflows } from '../../../charts/timeline'
 import { models } from '../../../data/models'
 import { sections } from '../../../data/sections'
-import { ALL_MODELS_SPLIT, labelBoxes, overlaps, WIDTH } from './helpers'
+import { ALL_MODELS_SPLIT, chartOverflows, labelBoxes, overlaps, SCALE_HEIGHTS, TREE_HEIGHTS, WIDTH } from './helpers'
 
 describe('charts fill the height they are given', () => {
-  it.each([380, 440, 500])('scale chart in %d px: rows fill it without running over', (height) => {
+  it('every chart the deck draws fits its canvas and the heights below', () => {
+    expect(chartOverflows(models, sections)).toEqual([])
+  })
+
+  it.each(SCALE_HEIGHTS)('scale chart in %d px: rows fill it without running over', (height) => {
     const layout = scaleChartLayout(models, { width: WIDTH, minParams: 1e11, height })
+    assertFits(`scale chart (${height} px)`, scaleChartOverflows(layout))
     expect(layout.height).toBeLessThanOrEqual(height)
     expect(layout.height).toBeGreaterThan(height - layout.rowHeight)
   })
 
-  it.each([380, 420])('family tree in %d px: rows fill it without running over', (height) => {
+  it.each(TREE_HEIGHTS)('family tree in %d px: rows fill it without running over', (height) => {
     const layout = familyTreeLayout(models, { width: WIDTH, height })
+    assertFits(`family tree (${height} px)`, familyTreeOverflows(layout))
     const rows = layout.bands.reduce((n, b) => n + Math.round((b.height - 8) / (layout.bands[0]!.height - 8)), 0)
     expect(layout.height).toBeLessThanOrEqual(height)
     expect(layout.height).toBeGreaterThan(height - rows)
@@ -24,6 +31,7 @@ describe('charts fill the height they are given', () => {
   it('timeline in a tall space: levels spread out, labels still clear of each other', () => {
     const natural = timelineLayout(models, { ids: sections['3'], width: WIDTH })
     const tall = timelineLayout(models, { ids: sections['3'], width: WIDTH, height: natural.height * 1.5 })
+    assertFits('timeline (section 3)', timelineOverflows(tall))
     expect(tall.height).toBeGreaterThan(natural.height * 1.3)
     expect(tall.height).toBeLessThanOrEqual(natural.height * 1.5 + 1)
     const boxes = labelBoxes(tall)

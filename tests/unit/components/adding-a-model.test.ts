@@ -2,6 +2,8 @@ import type { DeckData } from '../../../composables/deck-data'
 import type { ModelRecord } from '../../../data/schema'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { familyTreeLayout } from '../../../charts/family-tree'
+import { CHART_WIDTH } from '../../../charts/shared'
 import ErrataTable from '../../../components/ErrataTable.vue'
 import FamilyTree from '../../../components/FamilyTree.vue'
 import ModelGrid from '../../../components/ModelGrid.vue'
@@ -12,20 +14,28 @@ import ScaleChart from '../../../components/ScaleChart.vue'
 import { DECK_DATA, deckData } from '../../../composables/deck-data'
 import { validateModels } from '../../../data/schema'
 import { errataPages, errataRows } from '../../../lib/errata-pages'
+import { byRelease } from '../../../lib/records'
 import { referenceList } from '../../../lib/reference-list'
 import { modelReferencePages } from '../../../lib/reference-pages'
+import { chartOverflows } from '../charts/helpers'
 
 /**
  * README "Adding a model": one record plus one entry in the section list. Here both go into a copy
  * of the data, provided to the components the way the deck provides its own, and the new model
  * must turn up in its section's grid, the timeline, the scale chart, the family tree, the backup
  * reference table, the reference list and the errata.
+ *
+ * It comes out the same day as the newest model (ColossalChat, 2023-03-28): the eighth decoder-only
+ * model of 2023, one row more than the family tree had (380.5 px in a 380 px space), and a third
+ * dot on one day at the end of the one-axis timeline (dodged to x = 870.6 of 868). Before the
+ * layouts packed rows and kept dots inside, any date from 2021-06 to 2023-03 broke the tree.
  */
+const newest = [...deckData.models].sort(byRelease).at(-1)!
 const extra: ModelRecord = {
   id: 'test-extra',
   name: 'Extra-30B',
   org: 'meta',
-  released: '2023-03-30',
+  released: newest.released,
   architecture: 'decoder-only',
   summary: '测试用的模型。',
   idea: '测试。',
@@ -77,6 +87,24 @@ describe('a model added to a copy of the data (one record + one section entry)',
     const tree = mount(FamilyTree, { global })
     expect(tree.find('[data-node="test-extra"]').text()).toBe('Extra-30B')
     expect(tree.find('[data-edge="llama>test-extra"]').exists()).toBe(true)
+  })
+})
+
+describe('the same model in the chart layouts', () => {
+  it('lands in the fullest cell of the tree and on a day another model has', () => {
+    // models per (year, band) of the tree: the extra one makes the fullest cell one row taller
+    const fullest = (records: readonly ModelRecord[]) => {
+      const cells = new Map<string, number>()
+      for (const n of familyTreeLayout(records, { width: CHART_WIDTH }).nodes)
+        cells.set(`${n.year} ${n.branch}`, (cells.get(`${n.year} ${n.branch}`) ?? 0) + 1)
+      return Math.max(...cells.values())
+    }
+    expect(fullest(data.models)).toBe(fullest(models) + 1)
+    expect(data.models.filter(m => m.released === extra.released).length).toBeGreaterThan(1)
+  })
+
+  it('every chart still fits: timelines (all models, its section\'s), family tree, scale charts', () => {
+    expect(chartOverflows(data.models, data.sections)).toEqual([])
   })
 })
 
