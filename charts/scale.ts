@@ -72,7 +72,7 @@ export function scaleRows(records: readonly ModelRecord[], opts: ScaleOptions = 
 
 /**
  * Rounds down / up to 1, 2 or 5 × 10^k: d3's `nice()` on a log scale rounds to whole decades,
- * which would leave most of a decade empty at either end of the axis (10M–10T for 80M–1.2T).
+ * which would leave most of a decade empty at either end of the axis (10M–10T for 44M–1.2T; here 20M–2T).
  */
 function niceLog(value: number, dir: 'down' | 'up'): number {
   const exp = Math.floor(Math.log10(value))
