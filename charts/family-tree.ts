@@ -1,7 +1,7 @@
-import type { CurveFactory } from 'd3-shape'
 /**
  * The family tree's layout: time runs right, one band per branch, edges from `basedOn`.
  */
+import type { CurveFactory } from 'd3-shape'
 import type { Architecture, ModelRecord } from '../data/schema'
 import type { Overflow } from './fit'
 import { stratify } from 'd3-hierarchy'
